@@ -1,0 +1,212 @@
+// Package app wires Maillage together: it opens the store, builds the
+// services, starts the jobs worker and mounts the web and API front ends.
+// It holds no rules of its own. Main is a value so end-to-end tests boot
+// the real program on a free port with a temporary database.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+	"github.com/maillage/maillage/internal/auth"
+	"github.com/maillage/maillage/internal/config"
+	"github.com/maillage/maillage/internal/demo"
+	"github.com/maillage/maillage/internal/i18n"
+	"github.com/maillage/maillage/internal/jobs"
+	"github.com/maillage/maillage/internal/mail"
+	"github.com/maillage/maillage/internal/service"
+	"github.com/maillage/maillage/internal/store"
+)
+
+// Main is one running Maillage.
+type Main struct {
+	Config config.Config
+	Logger *slog.Logger
+	// HashParams overrides the password hashing cost (tests use a cheap one).
+	HashParams *auth.Params
+	// Mailer overrides the mailer built from the configuration (tests).
+	Mailer mail.Mailer
+
+	DB       *store.DB
+	Service  *service.Service
+	Worker   *jobs.Worker
+	Bundle   *i18n.Bundle
+	Handler  http.Handler
+	listener net.Listener
+	server   *http.Server
+	// DemoSummary is set when the demo dataset was loaded at start-up.
+	DemoSummary *demo.Summary
+}
+
+// OpenStore opens and migrates the database alone, for commands that need
+// nothing else (migrate, backup, user create, demo).
+func (m *Main) OpenStore(ctx context.Context) error {
+	if m.Logger == nil {
+		m.Logger = slog.Default()
+	}
+	db, err := store.Open(ctx, store.Options{DataDir: m.Config.DataDir, URL: m.Config.DatabaseURL})
+	if err != nil {
+		return fmt.Errorf("open database: %w", err)
+	}
+	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return err
+	}
+	m.DB = db
+	params := auth.DefaultParams()
+	if m.HashParams != nil {
+		params = *m.HashParams
+	}
+	bundle, err := i18n.New()
+	if err != nil {
+		return fmt.Errorf("translations: %w", err)
+	}
+	m.Bundle = bundle
+	m.Service = service.New(service.Options{DB: db, Hasher: auth.NewHasher(params, 2), BaseURL: m.Config.BaseURL, Logger: m.Logger})
+	return nil
+}
+
+// Open prepares everything the server needs and starts listening on
+// Config.Addr (":0" picks a free port; see URL).
+func (m *Main) Open(ctx context.Context) error {
+	if err := m.OpenStore(ctx); err != nil {
+		return err
+	}
+	if m.Config.Demo {
+		sum, err := demo.Load(ctx, m.Service)
+		switch {
+		case errors.Is(err, demo.ErrNotEmpty):
+			m.Logger.Info("demo: the database already has data; nothing loaded")
+		case err != nil:
+			return fmt.Errorf("demo: %w", err)
+		default:
+			m.DemoSummary = sum
+		}
+	}
+	mailer := m.Mailer
+	if mailer == nil {
+		var err error
+		mailer, err = mail.New(m.Config.SMTPURL, filepath.Join(m.Config.DataDir, "outbox"), m.Config.MailFrom)
+		if err != nil {
+			return fmt.Errorf("mail: %w", err)
+		}
+	}
+	emails := &service.Mailer{Mail: mailer, Bundle: m.Bundle, From: m.Config.MailFrom, BaseURL: m.Config.BaseURL}
+	m.Worker = &jobs.Worker{DB: m.DB, Logger: m.Logger, Handlers: map[string]jobs.Handler{
+		service.JobEmail: emails.Handle,
+	}}
+
+	h, err := m.handler()
+	if err != nil {
+		return err
+	}
+	m.Handler = h
+	ln, err := net.Listen("tcp", m.Config.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", m.Config.Addr, err)
+	}
+	m.listener = ln
+	m.server = &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(m.Logger.Handler(), slog.LevelWarn),
+	}
+	return nil
+}
+
+// URL is where the server listens, for messages and tests.
+func (m *Main) URL() string {
+	if m.listener == nil {
+		return ""
+	}
+	addr := m.listener.Addr().(*net.TCPAddr)
+	host := addr.IP.String()
+	if addr.IP.IsUnspecified() {
+		host = "localhost"
+	}
+	return "http://" + net.JoinHostPort(host, fmt.Sprint(addr.Port))
+}
+
+// Run serves requests and runs background jobs until ctx is cancelled,
+// then shuts down gracefully.
+func (m *Main) Run(ctx context.Context) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		m.Worker.Run(ctx)
+	}()
+	go m.maintain(ctx)
+	errc := make(chan error, 1)
+	go func() { errc <- m.server.Serve(m.listener) }()
+	select {
+	case err := <-errc:
+		cancel()
+		<-done
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, stop := context.WithTimeout(context.Background(), 15*time.Second)
+	defer stop()
+	err := m.server.Shutdown(shutdown)
+	<-done
+	return err
+}
+
+// maintain removes expired sessions, used links and old finished jobs every hour.
+func (m *Main) maintain(ctx context.Context) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		now := m.DB.Now()
+		if err := m.DB.DeleteExpired(ctx, now); err != nil && ctx.Err() == nil {
+			m.Logger.Warn("maintenance: expired rows", "err", err)
+		}
+		if err := m.DB.PurgeJobs(ctx, now.Add(-30*24*time.Hour)); err != nil && ctx.Err() == nil {
+			m.Logger.Warn("maintenance: old jobs", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+// Close releases the database.
+func (m *Main) Close() error {
+	if m.DB != nil {
+		return m.DB.Close()
+	}
+	return nil
+}
+
+// sessions configures cookie sessions kept in the database.
+func (m *Main) sessions() *scs.SessionManager {
+	s := scs.New()
+	s.Store = store.SessionStore{DB: m.DB}
+	s.Lifetime = 30 * 24 * time.Hour
+	s.IdleTimeout = 14 * 24 * time.Hour
+	// A stolen copy of the sessions table must not let anyone in.
+	s.HashTokenInStore = true
+	s.Cookie.Name = "maillage_session"
+	s.Cookie.HttpOnly = true
+	s.Cookie.SameSite = http.SameSiteLaxMode
+	s.Cookie.Path = "/"
+	if u, err := url.Parse(m.Config.BaseURL); err == nil && u.Scheme == "https" {
+		s.Cookie.Secure = true
+	}
+	return s
+}

@@ -1,0 +1,47 @@
+package mail
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// build turns m into a go-mail message, using defaultFrom when m has no
+// sender. Both mailers go through here, so an outbox file holds exactly
+// what SMTP would have sent.
+func build(m Message, defaultFrom string) (*gomail.Msg, error) {
+	if len(m.To) == 0 {
+		return nil, errors.New("mail: message has no recipient")
+	}
+	if m.Text == "" {
+		return nil, errors.New("mail: message has no text part")
+	}
+	from := m.From
+	if from == "" {
+		from = defaultFrom
+	}
+	msg := gomail.NewMsg(gomail.WithNoDefaultUserAgent())
+	if err := msg.From(from); err != nil {
+		return nil, fmt.Errorf("mail: sender %q: %w", from, err)
+	}
+	if err := msg.To(m.To...); err != nil {
+		return nil, fmt.Errorf("mail: recipients: %w", err)
+	}
+	msg.Subject(m.Subject)
+	for name, value := range m.Headers {
+		// A line break would let a value smuggle in extra header fields.
+		if name == "" || strings.ContainsAny(name, "\r\n: ") || strings.ContainsAny(value, "\r\n") {
+			return nil, fmt.Errorf("mail: invalid header %q", name)
+		}
+		msg.SetGenHeader(gomail.Header(name), value)
+	}
+	msg.SetBodyString(gomail.TypeTextPlain, m.Text)
+	if m.HTML != "" {
+		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
+	}
+	msg.SetMessageID()
+	msg.SetDate()
+	return msg, nil
+}

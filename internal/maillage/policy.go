@@ -1,0 +1,210 @@
+package maillage
+
+// This file is Maillage's one access policy. Every page, API call, list,
+// count, search, map, feed, export and notification decides visibility
+// here; the store mirrors these rules as SQL filters (store/policy_sql.go)
+// and a table-driven test checks that the two agree.
+//
+// A rule of the house: what a viewer may not see is absent (404), never
+// "forbidden". Forbidden is only for a visible thing the viewer may not act on.
+
+// ProfileAccess is what the policy needs to know about a person.
+type ProfileAccess struct {
+	UserID     string
+	Visibility ProfileVisibility
+	Contact    ContactPreference
+}
+
+// Access returns the policy view of a user.
+func (u User) Access() ProfileAccess {
+	return ProfileAccess{UserID: u.ID, Visibility: u.ProfileVisibility, Contact: u.Contact}
+}
+
+// CanViewProfile: a public profile is for everyone, a members-only profile
+// for anyone signed in; people always see their own, administrators all.
+func CanViewProfile(v Viewer, p ProfileAccess) bool {
+	switch {
+	case v.Admin || (v.UserID != "" && v.UserID == p.UserID):
+		return true
+	case p.Visibility == ProfilePublic:
+		return true
+	default:
+		return v.SignedIn()
+	}
+}
+
+// CanViewEmail: an email address is shown to the person, administrators,
+// and signed-in members when the person chose to be reached by email.
+func CanViewEmail(v Viewer, p ProfileAccess) bool {
+	if v.Admin || (v.UserID != "" && v.UserID == p.UserID) {
+		return true
+	}
+	return v.SignedIn() && p.Contact == ContactEmail && CanViewProfile(v, p)
+}
+
+// CanEditProfile: people edit their own profile; administrators any.
+func CanEditProfile(v Viewer, userID string) bool {
+	return v.Admin || (v.UserID != "" && v.UserID == userID)
+}
+
+// OrganizationAccess is what the policy needs to know about an organisation.
+type OrganizationAccess struct {
+	CreatedBy string
+	// AdminIDs are the affiliated people allowed to edit it.
+	AdminIDs []string
+}
+
+// CanViewOrganization: the directory is public.
+func CanViewOrganization(v Viewer, o OrganizationAccess) bool { return true }
+
+// CanCreateOrganization: any signed-in member may add to the directory.
+func CanCreateOrganization(v Viewer) bool { return v.SignedIn() }
+
+// CanEditOrganization: its creator, its administrators and platform
+// administrators. The directory is shared, so edits stay with people who
+// answer for the entry.
+func CanEditOrganization(v Viewer, o OrganizationAccess) bool {
+	return v.Admin || (v.SignedIn() && v.UserID == o.CreatedBy) || v.in(o.AdminIDs)
+}
+
+// CanJoinOrganization: any signed-in member may declare an affiliation
+// with an organisation (it appears on their profile and the organisation's page).
+func CanJoinOrganization(v Viewer) bool { return v.SignedIn() }
+
+// CommunityAccess is what the policy needs to know about a community.
+type CommunityAccess struct {
+	ID         string
+	Visibility Visibility
+	Listed     bool
+}
+
+// Access returns the policy view of a community.
+func (c Community) Access() CommunityAccess {
+	return CommunityAccess{ID: c.ID, Visibility: c.Visibility, Listed: c.Listed}
+}
+
+// CanSeeCommunity: whether the community exists for the viewer at all (its
+// name, description and tags appear in lists and its page answers).
+// Public communities and listed private ones are seen by everyone; an
+// unlisted private one only by its members.
+func CanSeeCommunity(v Viewer, c CommunityAccess) bool {
+	return v.Admin || c.Visibility == VisibilityPublic || c.Listed || v.IsMember(c.ID)
+}
+
+// CanReadCommunity: whether the viewer may read the community's content
+// (member list, discussion, community notes, meetings). Public: everyone;
+// private: members only.
+func CanReadCommunity(v Viewer, c CommunityAccess) bool {
+	return v.Admin || c.Visibility == VisibilityPublic || v.IsMember(c.ID)
+}
+
+// CanCreateCommunity: any signed-in member may start a community.
+func CanCreateCommunity(v Viewer) bool { return v.SignedIn() }
+
+// CanJoinCommunity: a signed-in non-member may join a public community directly.
+func CanJoinCommunity(v Viewer, c CommunityAccess) bool {
+	return v.SignedIn() && !v.IsMember(c.ID) && c.Visibility == VisibilityPublic
+}
+
+// CanRequestToJoin: a signed-in non-member who can see a private
+// community may ask its managers to be let in.
+func CanRequestToJoin(v Viewer, c CommunityAccess) bool {
+	return v.SignedIn() && !v.IsMember(c.ID) && c.Visibility == VisibilityPrivate && CanSeeCommunity(v, c)
+}
+
+// CanLeaveCommunity: any member may leave (the service keeps at least one manager).
+func CanLeaveCommunity(v Viewer, c CommunityAccess) bool { return v.IsMember(c.ID) }
+
+// CanManageCommunity: managers and administrators edit the community, add
+// and remove members, answer join requests and change roles.
+func CanManageCommunity(v Viewer, c CommunityAccess) bool {
+	return v.Admin || v.IsManager(c.ID)
+}
+
+// ContentAccess is what the policy needs to know about a piece of content
+// with per-item visibility: notes (and person cards), notebooks and
+// knowledge bases.
+type ContentAccess struct {
+	Visibility  Visibility
+	CommunityID string
+	// OwnerIDs are the people who answer for the item: a note's authors, a
+	// notebook's or knowledge base's managers.
+	OwnerIDs []string
+	// ContributorIDs may add to the item without owning it (a notebook's
+	// contributors).
+	ContributorIDs []string
+}
+
+// CanViewContent: public content is for everyone; community content for
+// the linked community's members; private content for its owners (and
+// contributors). Owners always see their own; administrators do not read
+// private content, because privacy is the product.
+func CanViewContent(v Viewer, c ContentAccess) bool {
+	if v.in(c.OwnerIDs) || v.in(c.ContributorIDs) {
+		return true
+	}
+	switch c.Visibility {
+	case VisibilityPublic:
+		return true
+	case VisibilityCommunity:
+		return v.IsMember(c.CommunityID)
+	default:
+		return false
+	}
+}
+
+// CanEditContent: only owners edit, change authors or delete a note;
+// notebooks also let contributors add notes (CanContributeContent).
+func CanEditContent(v Viewer, c ContentAccess) bool { return v.in(c.OwnerIDs) }
+
+// CanContributeContent: owners and contributors may add to a notebook or
+// knowledge base they can see.
+func CanContributeContent(v Viewer, c ContentAccess) bool {
+	return v.in(c.OwnerIDs) || v.in(c.ContributorIDs)
+}
+
+// CanViewAttachment: a file has exactly the visibility of the note it is
+// attached to, so a private note's file is never reachable by URL.
+func CanViewAttachment(v Viewer, note ContentAccess) bool { return CanViewContent(v, note) }
+
+// ThreadAccess is what the policy needs to know about a discussion thread.
+type ThreadAccess struct {
+	Community CommunityAccess
+	AuthorID  string
+	Hidden    bool
+}
+
+// CanViewThread: the community's readers see its threads; a thread hidden
+// by moderation stays visible to its author and the managers only.
+func CanViewThread(v Viewer, t ThreadAccess) bool {
+	if !CanReadCommunity(v, t.Community) {
+		return false
+	}
+	if t.Hidden {
+		return (v.SignedIn() && v.UserID == t.AuthorID) || CanManageCommunity(v, t.Community)
+	}
+	return true
+}
+
+// CanPostInCommunity: members post threads and replies; reading a public
+// community does not make one a member.
+func CanPostInCommunity(v Viewer, c CommunityAccess) bool { return v.IsMember(c.ID) || v.Admin }
+
+// CanEditPost: authors edit their posts; managers moderate them.
+func CanEditPost(v Viewer, authorID string, c CommunityAccess) bool {
+	return (v.SignedIn() && v.UserID == authorID) || CanManageCommunity(v, c)
+}
+
+// CanViewConversation: private and group messages are for their participants only.
+func CanViewConversation(v Viewer, participantIDs []string) bool { return v.in(participantIDs) }
+
+// CanViewMeeting: a meeting belongs to its community's content.
+func CanViewMeeting(v Viewer, c CommunityAccess) bool { return CanReadCommunity(v, c) }
+
+// CanViewNotification: a notification is for its recipient alone.
+func CanViewNotification(v Viewer, recipientID string) bool {
+	return v.SignedIn() && v.UserID == recipientID
+}
+
+// CanAdminister: instance administration (users, taxonomy merges, settings).
+func CanAdminister(v Viewer) bool { return v.Admin }

@@ -1,0 +1,90 @@
+// Package service holds Maillage's use cases, shared by the web front end
+// and the JSON API: each method checks the access policy, owns its
+// transaction and enqueues the jobs its change causes. Rules live here
+// once, never in handlers.
+package service
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/maillage/maillage/internal/auth"
+	"github.com/maillage/maillage/internal/httpx"
+	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/store"
+)
+
+// Service is the use-case layer. Build it with New.
+type Service struct {
+	db      *store.DB
+	hasher  *auth.Hasher
+	baseURL string
+	log     *slog.Logger
+	// Login attempts are limited per client address and per account, so
+	// neither a single client nor a botnet can guess one password.
+	loginByIP    *httpx.RateLimiter
+	loginByEmail *httpx.RateLimiter
+	// Emailed links (reset, confirmation) are limited per address so
+	// Maillage cannot be used to flood someone's inbox.
+	mailByEmail *httpx.RateLimiter
+}
+
+// Options configures a Service.
+type Options struct {
+	DB      *store.DB
+	Hasher  *auth.Hasher
+	BaseURL string
+	Logger  *slog.Logger
+}
+
+// New builds a Service.
+func New(o Options) *Service {
+	log := o.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	return &Service{
+		db: o.DB, hasher: o.Hasher, baseURL: o.BaseURL, log: log,
+		loginByIP:    httpx.NewRateLimiter(30, 10),
+		loginByEmail: httpx.NewRateLimiter(10, 5),
+		mailByEmail:  httpx.NewRateLimiter(3, 3),
+	}
+}
+
+// DB exposes the store to the jobs worker and the demo loader.
+func (s *Service) DB() *store.DB { return s.db }
+
+// Viewer loads who is looking: the account's admin flag and community
+// roles. An empty userID is the anonymous viewer; a deleted account is too.
+func (s *Service) Viewer(ctx context.Context, userID string) (maillage.Viewer, *maillage.User, error) {
+	if userID == "" {
+		return maillage.Anonymous(), nil, nil
+	}
+	u, err := s.db.User(ctx, userID)
+	if maillage.IsNotFound(err) {
+		return maillage.Anonymous(), nil, nil
+	}
+	if err != nil {
+		return maillage.Viewer{}, nil, fmt.Errorf("viewer: %w", err)
+	}
+	roles, err := s.db.CommunityRoles(ctx, userID)
+	if err != nil {
+		return maillage.Viewer{}, nil, fmt.Errorf("viewer: %w", err)
+	}
+	return maillage.Viewer{UserID: u.ID, Admin: u.Admin, Roles: roles}, u, nil
+}
+
+// Page is a window over a long list.
+type Page struct {
+	Limit  int
+	Offset int
+}
+
+// requireSignedIn is the first check of every write.
+func requireSignedIn(v maillage.Viewer) error {
+	if !v.SignedIn() {
+		return maillage.ErrUnauthorized
+	}
+	return nil
+}

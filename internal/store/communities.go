@@ -1,0 +1,264 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/maillage/maillage/internal/fold"
+	"github.com/maillage/maillage/internal/maillage"
+)
+
+const communityColumns = `c.id, c.name, c.description, c.visibility, c.listed, c.region, c.created_by, c.created_at, c.updated_at,
+	(SELECT COUNT(*) FROM community_members cm WHERE cm.community_id = c.id)`
+
+func scanCommunity(row interface{ Scan(...any) error }) (*maillage.Community, error) {
+	var c maillage.Community
+	var vis string
+	var by sql.NullString
+	if err := row.Scan(&c.ID, &c.Name, &c.Description, &vis, &c.Listed, &c.Region, &by, &c.CreatedAt, &c.UpdatedAt,
+		&c.MemberCount); err != nil {
+		return nil, mapError(err)
+	}
+	c.Visibility, c.CreatedBy = maillage.Visibility(vis), by.String
+	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()
+	return &c, nil
+}
+
+// CreateCommunity inserts a community with its tags; the creator becomes
+// its first manager.
+func (tx *Tx) CreateCommunity(ctx context.Context, c *maillage.Community) error {
+	c.CreatedAt, c.UpdatedAt = tx.now, tx.now
+	_, err := tx.exec(ctx, `INSERT INTO communities (id, name, name_key, description, visibility, listed, region,
+		created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+		c.ID, c.Name, fold.Key(c.Name), c.Description, string(c.Visibility), c.Listed, c.Region,
+		nullString(c.CreatedBy), c.CreatedAt, c.UpdatedAt)
+	if err != nil {
+		return fmt.Errorf("create community: %w", err)
+	}
+	if c.CreatedBy != "" {
+		if err := tx.UpsertMember(ctx, c.ID, c.CreatedBy, maillage.RoleManager); err != nil {
+			return err
+		}
+		c.MemberCount = 1
+	}
+	return tx.replaceTags(ctx, "community_tags", "community_id", c.ID, tagIDs(c.Tags))
+}
+
+// UpdateCommunity writes a community's fields and tags.
+func (tx *Tx) UpdateCommunity(ctx context.Context, c *maillage.Community) error {
+	c.UpdatedAt = tx.now
+	res, err := tx.exec(ctx, `UPDATE communities SET name = $1, name_key = $2, description = $3, visibility = $4,
+		listed = $5, region = $6, updated_at = $7 WHERE id = $8`,
+		c.Name, fold.Key(c.Name), c.Description, string(c.Visibility), c.Listed, c.Region, c.UpdatedAt, c.ID)
+	if err != nil {
+		return fmt.Errorf("update community: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return maillage.ErrNotFound
+	}
+	return tx.replaceTags(ctx, "community_tags", "community_id", c.ID, tagIDs(c.Tags))
+}
+
+// Community returns a community with its tags and member count. It does
+// not check visibility: callers ask the policy.
+func (db *DB) Community(ctx context.Context, id string) (*maillage.Community, error) {
+	c, err := scanCommunity(db.read.QueryRowContext(ctx, `SELECT `+communityColumns+` FROM communities c WHERE c.id = $1`, id))
+	if err != nil {
+		return nil, err
+	}
+	tags, err := db.CommunityTags(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	c.Tags = tags[c.ID]
+	return c, nil
+}
+
+// CommunityFilter selects communities.
+type CommunityFilter struct {
+	Query    string
+	TagID    string
+	Region   string
+	MemberID string // only communities this person belongs to
+	Limit    int
+	Offset   int
+}
+
+// Communities lists the communities the viewer may see, by name, with the
+// total under the same filter.
+func (db *DB) Communities(ctx context.Context, v maillage.Viewer, f CommunityFilter) ([]maillage.Community, int, error) {
+	var a args
+	where := []string{communitySeeSQL(v, "c", &a)}
+	if q := fold.Key(f.Query); q != "" {
+		where = append(where, "c.name_key LIKE "+a.add(likeContains(q))+` ESCAPE '\'`)
+	}
+	if f.TagID != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM community_tags ct WHERE ct.community_id = c.id AND ct.tag_id = "+a.add(f.TagID)+")")
+	}
+	if f.Region != "" {
+		where = append(where, "c.region = "+a.add(f.Region))
+	}
+	if f.MemberID != "" {
+		where = append(where, "EXISTS (SELECT 1 FROM community_members fm WHERE fm.community_id = c.id AND fm.user_id = "+a.add(f.MemberID)+")")
+	}
+	cond := strings.Join(where, " AND ")
+	var total int
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM communities c WHERE `+cond, a...).Scan(&total); err != nil {
+		return nil, 0, mapError(err)
+	}
+	lim, off := a.add(limit(f.Limit)), a.add(f.Offset)
+	rows, err := db.read.QueryContext(ctx, `SELECT `+communityColumns+` FROM communities c WHERE `+cond+
+		` ORDER BY c.name_key, c.id LIMIT `+lim+` OFFSET `+off, a...)
+	if err != nil {
+		return nil, 0, mapError(err)
+	}
+	defer rows.Close()
+	var out []maillage.Community
+	var ids []string
+	for rows.Next() {
+		c, err := scanCommunity(rows)
+		if err != nil {
+			return nil, 0, err
+		}
+		out = append(out, *c)
+		ids = append(ids, c.ID)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, mapError(err)
+	}
+	tags, err := db.CommunityTags(ctx, ids...)
+	if err != nil {
+		return nil, 0, err
+	}
+	for i := range out {
+		out[i].Tags = tags[out[i].ID]
+	}
+	return out, total, nil
+}
+
+// UpsertMember adds a member or changes their role, and clears any
+// pending join request of theirs.
+func (tx *Tx) UpsertMember(ctx context.Context, communityID, userID string, role maillage.Role) error {
+	_, err := tx.exec(ctx, `INSERT INTO community_members (community_id, user_id, role, created_at) VALUES ($1, $2, $3, $4)
+		ON CONFLICT (community_id, user_id) DO UPDATE SET role = excluded.role`, communityID, userID, string(role), tx.now)
+	if err != nil {
+		return fmt.Errorf("add member: %w", err)
+	}
+	_, err = tx.exec(ctx, `DELETE FROM community_join_requests WHERE community_id = $1 AND user_id = $2`, communityID, userID)
+	return err
+}
+
+// DeleteMember removes a member.
+func (tx *Tx) DeleteMember(ctx context.Context, communityID, userID string) error {
+	res, err := tx.exec(ctx, `DELETE FROM community_members WHERE community_id = $1 AND user_id = $2`, communityID, userID)
+	if err != nil {
+		return fmt.Errorf("remove member: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return maillage.ErrNotFound
+	}
+	return nil
+}
+
+// MemberRole returns a person's role in a community, or not found.
+func (tx *Tx) MemberRole(ctx context.Context, communityID, userID string) (maillage.Role, error) {
+	var role string
+	err := tx.tx.QueryRowContext(ctx, `SELECT role FROM community_members WHERE community_id = $1 AND user_id = $2`,
+		communityID, userID).Scan(&role)
+	return maillage.Role(role), mapError(err)
+}
+
+// CountManagers counts a community's managers, inside the transaction that
+// is about to remove or demote one, so the last manager cannot leave.
+func (tx *Tx) CountManagers(ctx context.Context, communityID string) (int, error) {
+	var n int
+	err := tx.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM community_members WHERE community_id = $1 AND role = 'manager'`,
+		communityID).Scan(&n)
+	return n, mapError(err)
+}
+
+// Members lists a community's members whose profile the viewer may see,
+// managers first. Whether the viewer may read the community at all is the
+// caller's check.
+func (db *DB) Members(ctx context.Context, v maillage.Viewer, communityID string, lim, offset int) ([]maillage.Membership, int, error) {
+	var a args
+	cond := `m.community_id = ` + a.add(communityID) + ` AND ` + profileVisibleSQL(v, "u", &a)
+	var total int
+	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM community_members m JOIN users u ON u.id = m.user_id WHERE `+cond,
+		a...).Scan(&total); err != nil {
+		return nil, 0, mapError(err)
+	}
+	rows, err := db.read.QueryContext(ctx, `SELECT m.community_id, m.user_id, u.name, m.role, m.created_at
+		FROM community_members m JOIN users u ON u.id = m.user_id WHERE `+cond+`
+		ORDER BY CASE m.role WHEN 'manager' THEN 0 ELSE 1 END, u.name_key, u.id LIMIT `+a.add(limit(lim))+` OFFSET `+a.add(offset), a...)
+	if err != nil {
+		return nil, 0, mapError(err)
+	}
+	defer rows.Close()
+	var out []maillage.Membership
+	for rows.Next() {
+		var m maillage.Membership
+		var role string
+		if err := rows.Scan(&m.CommunityID, &m.UserID, &m.UserName, &role, &m.CreatedAt); err != nil {
+			return nil, 0, mapError(err)
+		}
+		m.Role, m.CreatedAt = maillage.Role(role), m.CreatedAt.UTC()
+		out = append(out, m)
+	}
+	return out, total, rows.Err()
+}
+
+// CreateJoinRequest records a request to join; asking twice keeps the
+// first request and updates its message.
+func (tx *Tx) CreateJoinRequest(ctx context.Context, communityID, userID, message string) error {
+	_, err := tx.exec(ctx, `INSERT INTO community_join_requests (community_id, user_id, message, created_at)
+		VALUES ($1, $2, $3, $4) ON CONFLICT (community_id, user_id) DO UPDATE SET message = excluded.message`,
+		communityID, userID, message, tx.now)
+	if err != nil {
+		return fmt.Errorf("join request: %w", err)
+	}
+	return nil
+}
+
+// DeleteJoinRequest removes a request (declined, withdrawn or accepted).
+func (tx *Tx) DeleteJoinRequest(ctx context.Context, communityID, userID string) error {
+	res, err := tx.exec(ctx, `DELETE FROM community_join_requests WHERE community_id = $1 AND user_id = $2`, communityID, userID)
+	if err != nil {
+		return fmt.Errorf("join request: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return maillage.ErrNotFound
+	}
+	return nil
+}
+
+// JoinRequests lists a community's pending requests, oldest first.
+func (db *DB) JoinRequests(ctx context.Context, communityID string) ([]maillage.JoinRequest, error) {
+	rows, err := db.read.QueryContext(ctx, `SELECT r.community_id, r.user_id, u.name, r.message, r.created_at
+		FROM community_join_requests r JOIN users u ON u.id = r.user_id WHERE r.community_id = $1
+		ORDER BY r.created_at, u.name_key`, communityID)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []maillage.JoinRequest
+	for rows.Next() {
+		var r maillage.JoinRequest
+		if err := rows.Scan(&r.CommunityID, &r.UserID, &r.UserName, &r.Message, &r.CreatedAt); err != nil {
+			return nil, mapError(err)
+		}
+		r.CreatedAt = r.CreatedAt.UTC()
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// HasJoinRequest reports whether a person has asked to join.
+func (db *DB) HasJoinRequest(ctx context.Context, communityID, userID string) (bool, error) {
+	var n int
+	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM community_join_requests WHERE community_id = $1 AND user_id = $2`,
+		communityID, userID).Scan(&n)
+	return n > 0, mapError(err)
+}
