@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"sync"
 	"testing"
 	"testing/fstest"
 )
@@ -92,4 +93,22 @@ func TestNKeepsCallerData(t *testing.T) {
 	if got, want := b.Localizer(English).N("members", 5, map[string]any{"Name": "X", "Count": "five"}), "five members in X"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
+}
+
+func TestLocalizerConcurrentUse(t *testing.T) {
+	// Localizers are shared by all requests and templates.
+	b := testBundle(t)
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			l := b.Localizer(Languages()[i%2])
+			for n := range 200 {
+				if l.N("count.results", n, nil) == "count.results" || l.T("field.too_long", map[string]any{"Max": n}) == "field.too_long" {
+					t.Error("message not found")
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"log/slog"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -20,7 +22,7 @@ func TestWorkerRunsRetriesAndGivesUp(t *testing.T) {
 	db.Now = func() time.Time { return now }
 
 	var ok, flaky atomic.Int32
-	w := &jobs.Worker{DB: db, Handlers: map[string]jobs.Handler{
+	w := &jobs.Worker{DB: db, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Handlers: map[string]jobs.Handler{
 		"ok": func(ctx context.Context, p json.RawMessage) error {
 			var v struct{ N int }
 			if err := json.Unmarshal(p, &v); err != nil || v.N != 7 {

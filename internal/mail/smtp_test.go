@@ -38,7 +38,7 @@ type testServer struct {
 }
 
 func (ts *testServer) NewSession(*smtp.Conn) (smtp.Session, error) {
-	return &testSession{srv: ts}, nil
+	return &testConn{srv: ts}, nil
 }
 
 func (ts *testServer) all() []received {
@@ -47,19 +47,19 @@ func (ts *testServer) all() []received {
 	return append([]received(nil), ts.messages...)
 }
 
-type testSession struct {
+type testConn struct {
 	srv *testServer
 	cur received
 }
 
-func (s *testSession) AuthMechanisms() []string {
+func (s *testConn) AuthMechanisms() []string {
 	if s.srv.user == "" {
 		return nil
 	}
 	return []string{sasl.Plain}
 }
 
-func (s *testSession) Auth(string) (sasl.Server, error) {
+func (s *testConn) Auth(string) (sasl.Server, error) {
 	return sasl.NewPlainServer(func(_, user, pass string) error {
 		if user != s.srv.user || pass != s.srv.pass {
 			return errors.New("invalid credentials")
@@ -69,7 +69,7 @@ func (s *testSession) Auth(string) (sasl.Server, error) {
 	}), nil
 }
 
-func (s *testSession) Mail(from string, _ *smtp.MailOptions) error {
+func (s *testConn) Mail(from string, _ *smtp.MailOptions) error {
 	if s.srv.user != "" && s.cur.user == "" {
 		return smtp.ErrAuthRequired
 	}
@@ -77,12 +77,12 @@ func (s *testSession) Mail(from string, _ *smtp.MailOptions) error {
 	return nil
 }
 
-func (s *testSession) Rcpt(to string, _ *smtp.RcptOptions) error {
+func (s *testConn) Rcpt(to string, _ *smtp.RcptOptions) error {
 	s.cur.to = append(s.cur.to, to)
 	return nil
 }
 
-func (s *testSession) Data(r io.Reader) error {
+func (s *testConn) Data(r io.Reader) error {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return err
@@ -95,8 +95,8 @@ func (s *testSession) Data(r io.Reader) error {
 	return nil
 }
 
-func (s *testSession) Reset()        { s.cur = received{user: s.cur.user} }
-func (s *testSession) Logout() error { return nil }
+func (s *testConn) Reset()        { s.cur = received{user: s.cur.user} }
+func (s *testConn) Logout() error { return nil }
 
 // start serves ts on a free port. With cert, the server either offers
 // STARTTLS or, when implicit is true, speaks TLS from the first byte.
@@ -355,4 +355,3 @@ func TestNewChoosesMailer(t *testing.T) {
 		t.Error("want an error for a bad URL")
 	}
 }
-

@@ -102,9 +102,11 @@ func (db *DB) RetryJob(ctx context.Context, id string, cause error, retryAt time
 		msg = msg[:2000]
 	}
 	return db.Update(ctx, func(tx *Tx) error {
-		_, err := tx.exec(ctx, `UPDATE jobs SET last_error = $1, locked_until = NULL,
-			run_at = $2, failed_at = CASE WHEN attempts >= max_attempts THEN $3 ELSE NULL END WHERE id = $4`,
-			msg, retryAt.UTC(), tx.now, id)
+		if _, err := tx.exec(ctx, `UPDATE jobs SET last_error = $1, locked_until = NULL, run_at = $2 WHERE id = $3`,
+			msg, retryAt.UTC(), id); err != nil {
+			return err
+		}
+		_, err := tx.exec(ctx, `UPDATE jobs SET failed_at = $1 WHERE id = $2 AND attempts >= max_attempts`, tx.now, id)
 		return err
 	})
 }
