@@ -70,7 +70,11 @@ func (m *Main) OpenStore(ctx context.Context) error {
 		return fmt.Errorf("translations: %w", err)
 	}
 	m.Bundle = bundle
-	m.Service = service.New(service.Options{DB: db, Hasher: auth.NewHasher(params, 2), BaseURL: m.Config.BaseURL, Logger: m.Logger})
+	if err := params.Validate(); err != nil {
+		return fmt.Errorf("password hashing: %w", err)
+	}
+	hasher := auth.NewHasher(params, 2)
+	m.Service = service.New(service.Options{DB: db, Hasher: hasher, BaseURL: m.Config.BaseURL, Logger: m.Logger})
 	return nil
 }
 

@@ -31,7 +31,7 @@ func TestWorkerRunsRetriesAndGivesUp(t *testing.T) {
 			ok.Add(1)
 			return nil
 		},
-		"flaky": func(context.Context, json.RawMessage) error { flaky.Add(1); return errors.New("smtp down") },
+		"flaky":  func(context.Context, json.RawMessage) error { flaky.Add(1); return errors.New("smtp down") },
 		"panics": func(context.Context, json.RawMessage) error { panic("boom") },
 	}}
 	err := db.Update(ctx, func(tx *store.Tx) error {
