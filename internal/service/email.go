@@ -45,7 +45,7 @@ var emailHTML = template.Must(template.New("email").Parse(`<!doctype html>
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1d2b2a; max-width: 36rem; margin: 0 auto; padding: 1rem">
 <p>{{.Greeting}}</p>
 <p>{{.Body}}</p>
-<p><a href="{{.Link}}" style="display: inline-block; background: #0b6e69; color: #fff; padding: .6rem 1rem; border-radius: .4rem; text-decoration: none">{{.Action}}</a></p>
+<p><a href="{{.Link}}" style="display: inline-block; background: #0f5f5c; color: #fff; padding: .6rem 1rem; border-radius: .4rem; text-decoration: none">{{.Action}}</a></p>
 <p style="font-size: .9rem; color: #4a5756">{{.Ignore}}</p>
 <p style="font-size: .9rem; color: #4a5756">Maillage — <a href="{{.BaseURL}}">{{.BaseURL}}</a></p>
 </body></html>`))

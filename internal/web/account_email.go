@@ -2,13 +2,31 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/maillage/maillage/internal/maillage"
 )
 
-// confirmEmail is the link in the confirmation email.
-func (s *server) confirmEmail(w http.ResponseWriter, r *http.Request) {
+// confirmEmailForm is the link in the confirmation email. It asks for a
+// click rather than confirming on the spot, because mail scanners open
+// links before people do and would use up the one-time token.
+func (s *server) confirmEmailForm(w http.ResponseWriter, r *http.Request) {
 	token := r.URL.Query().Get("token")
+	if token == "" {
+		s.errorPage(w, r, http.StatusBadRequest, "account.link_invalid", nil)
+		return
+	}
+	s.render(w, r, http.StatusOK, view{Template: "email_confirm", Title: state(r).L.T("web.email.confirm_title"),
+		Form: newForm(url.Values{"token": {token}})})
+}
+
+// confirmEmail confirms the address with the token of the emailed link.
+func (s *server) confirmEmail(w http.ResponseWriter, r *http.Request) {
+	if err := parseForm(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	token := r.PostForm.Get("token")
 	if token == "" {
 		s.errorPage(w, r, http.StatusBadRequest, "account.link_invalid", nil)
 		return

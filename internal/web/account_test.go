@@ -149,12 +149,19 @@ func TestEmailConfirmation(t *testing.T) {
 
 	link := e.lastLink("lea@example.org", "/email/confirm")
 	u, _ := url.Parse(link)
+	// Opening the link (as a mail scanner would) confirms nothing yet.
 	r = c.get(u.RequestURI())
+	wantStatus(t, r, http.StatusOK)
+	mustContain(t, r, `action="/email/confirm"`)
+	r = c.get(u.RequestURI())
+	wantStatus(t, r, http.StatusOK)
+	token := url.Values{"token": {u.Query().Get("token")}}
+	r = c.post("/email/confirm", token)
 	wantStatus(t, r, http.StatusOK)
 	mustContain(t, r, "Votre adresse courriel est confirmée")
 	mustNotContain(t, r, "Confirmez votre adresse courriel")
 
-	r = c.get(u.RequestURI())
+	r = c.post("/email/confirm", token)
 	wantStatus(t, r, http.StatusBadRequest)
 	mustContain(t, r, "Ce lien n’est plus valide")
 }

@@ -20,7 +20,8 @@ func (s *server) routes() http.Handler {
 	m.HandleFunc("POST /password/forgot", s.forgot)
 	m.HandleFunc("GET /password/reset", s.resetForm)
 	m.HandleFunc("POST /password/reset", s.reset)
-	m.HandleFunc("GET /email/confirm", s.confirmEmail)
+	m.HandleFunc("GET /email/confirm", s.confirmEmailForm)
+	m.HandleFunc("POST /email/confirm", s.confirmEmail)
 	m.HandleFunc("POST /email/confirm/resend", s.resendConfirmation)
 
 	// Settings of the signed-in person.
