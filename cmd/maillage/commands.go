@@ -85,7 +85,7 @@ func userCreate(ctx context.Context, args []string, stdout io.Writer, logger *sl
 	}
 	u, err := m.Service.CreateUser(ctx, maillage.SignUpInput{Email: email, Name: name, Password: password}, admin)
 	if err != nil {
-		return describe(err)
+		return describe(m, err)
 	}
 	fmt.Fprintf(stdout, "user created: %s <%s> id=%s admin=%v\n", u.Name, u.Email, u.ID, admin)
 	if generated {
@@ -98,7 +98,7 @@ func userCreate(ctx context.Context, args []string, stdout io.Writer, logger *sl
 		}
 		plain, _, err := m.Service.CreateToken(ctx, v, "maillage user create")
 		if err != nil {
-			return describe(err)
+			return describe(m, err)
 		}
 		fmt.Fprintln(stdout, plain)
 	}
@@ -147,20 +147,21 @@ func backup(ctx context.Context, args []string, stdout io.Writer, logger *slog.L
 	return nil
 }
 
-// describe turns a domain error into a line for the terminal.
-func describe(err error) error {
+// describe turns a domain error into a line for the terminal, in English.
+func describe(m *app.Main, err error) error {
 	e := maillage.AsError(err)
 	if e.Code == maillage.CodeInternal {
 		return err
 	}
+	loc := m.Bundle.Localizer("en")
 	var parts []string
 	for _, f := range e.Fields {
-		parts = append(parts, f.Field+": "+f.MessageID)
+		parts = append(parts, "--"+f.Field+": "+loc.T(f.MessageID, f.Data))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, e.MessageID)
+		parts = append(parts, loc.T(e.MessageID, e.Data))
 	}
-	return fmt.Errorf("%s (%s)", e.Code, strings.Join(parts, ", "))
+	return errors.New(strings.Join(parts, "; "))
 }
 
 func randomPassword() string {
