@@ -25,6 +25,21 @@ var errBadCredentials = maillage.Errorf(maillage.CodeUnauthorized, "account.bad_
 // confirmation email. The account is usable at once; confirming the
 // address proves it belongs to the person.
 func (s *Service) SignUp(ctx context.Context, in maillage.SignUpInput) (*maillage.User, error) {
+	return s.createAccount(ctx, in, false, func(tx *store.Tx, u *maillage.User) error {
+		return s.enqueueEmailLink(ctx, tx, u, store.PurposeConfirm, confirmTTL, "/email/confirm")
+	})
+}
+
+// CreateUser makes an account from the command line or the demo loader:
+// no confirmation email, the address counts as confirmed.
+func (s *Service) CreateUser(ctx context.Context, in maillage.SignUpInput, admin bool) (*maillage.User, error) {
+	return s.createAccount(ctx, in, admin, nil)
+}
+
+// createAccount validates, hashes and stores a new account with its
+// interests; then, in the same transaction, runs welcome (or, without
+// one, marks the address confirmed).
+func (s *Service) createAccount(ctx context.Context, in maillage.SignUpInput, admin bool, welcome func(*store.Tx, *maillage.User) error) (*maillage.User, error) {
 	in.Email = maillage.NormalizeEmail(in.Email)
 	in.Name = strings.TrimSpace(in.Name)
 	if in.Language == "" {
@@ -35,10 +50,14 @@ func (s *Service) SignUp(ctx context.Context, in maillage.SignUpInput) (*maillag
 	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
-		return nil, fmt.Errorf("sign up: %w", err)
+		return nil, fmt.Errorf("create account: %w", err)
 	}
-	u := &maillage.User{ID: auth.NewID(), Email: in.Email, Name: in.Name, Region: in.Region, Language: in.Language}
+	u := &maillage.User{ID: auth.NewID(), Email: in.Email, Name: in.Name, Region: in.Region, Language: in.Language, Admin: admin}
 	err = s.db.Update(ctx, func(tx *store.Tx) error {
+		if welcome == nil {
+			now := tx.Now()
+			u.EmailConfirmedAt = &now
+		}
 		if err := tx.CreateUser(ctx, u, hash); err != nil {
 			return err
 		}
@@ -50,44 +69,15 @@ func (s *Service) SignUp(ctx context.Context, in maillage.SignUpInput) (*maillag
 			return err
 		}
 		u.Interests = tags
-		return s.enqueueEmailLink(ctx, tx, u, store.PurposeConfirm, confirmTTL, "/email/confirm")
+		if welcome != nil {
+			return welcome(tx, u)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	return u, nil
-}
-
-// CreateUser makes an account from the command line or the demo loader:
-// no confirmation email, the address counts as confirmed.
-func (s *Service) CreateUser(ctx context.Context, in maillage.SignUpInput, admin bool) (*maillage.User, error) {
-	in.Email = maillage.NormalizeEmail(in.Email)
-	if in.Language == "" {
-		in.Language = "fr-CA"
-	}
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	hash, err := s.hasher.Hash(ctx, in.Password)
-	if err != nil {
-		return nil, fmt.Errorf("create user: %w", err)
-	}
-	u := &maillage.User{ID: auth.NewID(), Email: in.Email, Name: strings.TrimSpace(in.Name), Region: in.Region,
-		Language: in.Language, Admin: admin}
-	err = s.db.Update(ctx, func(tx *store.Tx) error {
-		now := tx.Now()
-		u.EmailConfirmedAt = &now
-		if err := tx.CreateUser(ctx, u, hash); err != nil {
-			return err
-		}
-		tags, err := tx.EnsureTags(ctx, in.Interests, u.ID)
-		if err != nil {
-			return err
-		}
-		u.Interests = tags
-		return tx.SetUserInterests(ctx, u.ID, ids(tags))
-	})
-	return u, err
 }
 
 // SignIn checks an email and password, with rate limits per client
