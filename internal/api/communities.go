@@ -41,9 +41,13 @@ func (s *server) listCommunities(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	vis, err := choice(r, "visibility", []string{string(maillage.VisibilityPublic), string(maillage.VisibilityPrivate)})
+	if err != nil {
+		return err
+	}
 	v := viewerOf(r)
 	f := service.CommunityFilter{Query: strings.TrimSpace(r.URL.Query().Get("q")), Tag: r.URL.Query().Get("tag"),
-		Region: region, Page: p}
+		Region: region, Visibility: maillage.Visibility(vis), Page: p}
 	if member == "me" {
 		if !v.SignedIn() {
 			return maillage.ErrUnauthorized

@@ -58,6 +58,10 @@ func TestCommunities(t *testing.T) {
 		{Name: "list member other", Method: "GET", URL: "/api/v1/communities?member=" + e.users["bob"].ID, As: "carol", Status: 400,
 			ErrField: "member"},
 		{Name: "list query", Method: "GET", URL: "/api/v1/communities?q=cuisine", Status: 200, Contains: []string{`"total":1`}},
+		{Name: "list public only", Method: "GET", URL: "/api/v1/communities?visibility=public", Status: 200, Contains: []string{`"total":2`}},
+		{Name: "list private only", Method: "GET", URL: "/api/v1/communities?visibility=private", As: "bob", Status: 200,
+			Contains: []string{`"total":2`, "Comité secret"}},
+		{Name: "list bad visibility", Method: "GET", URL: "/api/v1/communities?visibility=secret", Status: 400, ErrField: "visibility"},
 		{Name: "list bad limit", Method: "GET", URL: "/api/v1/communities?limit=1000", Status: 400, ErrField: "limit"},
 
 		{Name: "patch by manager", Method: "PATCH", URL: "/api/v1/communities/" + pub.ID, As: "alice",

@@ -99,7 +99,8 @@ func (s *server) routes() []route {
 
 		// Communities.
 		{Method: get, Path: "/api/v1/communities", Op: "listCommunities", Group: "communities", Summary: "Communities the caller may see",
-			Query:    append([]param{pQ, pTag, pRegion, {Name: "member", Doc: "me: only the caller's communities", Enum: []string{"me"}}}, paging...),
+			Query: append([]param{pQ, pTag, pRegion, {Name: "member", Doc: "me: only the caller's communities", Enum: []string{"me"}},
+				{Name: "visibility", Doc: "only public or only private communities", Enum: []string{"public", "private"}}}, paging...),
 			Response: "CommunityList", Status: ok, handle: s.listCommunities},
 		{Method: post, Path: "/api/v1/communities", Op: "createCommunity", Group: "communities", Summary: "Start a community; the caller manages it",
 			Request: "CommunityCreate", Response: "Community", Status: created, Auth: true, handle: s.createCommunity},

@@ -77,6 +77,8 @@ type CommunityFilter struct {
 	Tag      string
 	Region   string
 	MemberID string
+	// Visibility keeps only public or only private communities ("" for both).
+	Visibility maillage.Visibility
 	Page
 }
 
@@ -87,7 +89,7 @@ func (s *Service) Communities(ctx context.Context, v maillage.Viewer, f Communit
 		return nil, 0, err
 	}
 	return s.db.Communities(ctx, v, store.CommunityFilter{Query: f.Query, TagID: tagID, Region: f.Region,
-		MemberID: f.MemberID, Limit: f.Limit, Offset: f.Offset})
+		MemberID: f.MemberID, Visibility: f.Visibility, Limit: f.Limit, Offset: f.Offset})
 }
 
 // Members lists a community's members as the viewer may see them. For a

@@ -116,3 +116,21 @@ func TestPublicCommunityJoinAndUnknownPeople(t *testing.T) {
 		t.Fatalf("bad community: %v", err)
 	}
 }
+
+func TestCommunitiesFilterByVisibility(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testutil.Service(t)
+	_, v := testutil.User(t, s, "Responsable", "mgr@exemple.org")
+	for _, vis := range []string{"public", "private"} {
+		if _, err := s.CreateCommunity(ctx, v, maillage.CommunityInput{Name: "C " + vis, Visibility: vis, Listed: true}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, total, err := s.Communities(ctx, maillage.Anonymous(), service.CommunityFilter{Visibility: maillage.VisibilityPublic})
+	if err != nil || total != 1 || list[0].Visibility != maillage.VisibilityPublic {
+		t.Fatalf("public only: %+v %d %v", list, total, err)
+	}
+	if _, total, _ := s.Communities(ctx, maillage.Anonymous(), service.CommunityFilter{}); total != 2 {
+		t.Fatalf("both kinds: %d", total)
+	}
+}

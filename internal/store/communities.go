@@ -82,8 +82,10 @@ type CommunityFilter struct {
 	TagID    string
 	Region   string
 	MemberID string // only communities this person belongs to
-	Limit    int
-	Offset   int
+	// Visibility keeps only public or only private communities ("" for both).
+	Visibility maillage.Visibility
+	Limit      int
+	Offset     int
 }
 
 // Communities lists the communities the viewer may see, by name, with the
@@ -99,6 +101,9 @@ func (db *DB) Communities(ctx context.Context, v maillage.Viewer, f CommunityFil
 	}
 	if f.Region != "" {
 		where = append(where, "c.region = "+a.add(f.Region))
+	}
+	if f.Visibility != "" {
+		where = append(where, "c.visibility = "+a.add(string(f.Visibility)))
 	}
 	if f.MemberID != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM community_members fm WHERE fm.community_id = c.id AND fm.user_id = "+a.add(f.MemberID)+")")

@@ -19,7 +19,8 @@ type homeData struct {
 func (s *server) home(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	var d homeData
-	f := service.CommunityFilter{Page: service.Page{Limit: 12}}
+	// Visitors see the open communities they can join; members see their own.
+	f := service.CommunityFilter{Visibility: maillage.VisibilityPublic, Page: service.Page{Limit: 12}}
 	if st.Viewer.SignedIn() {
 		me, err := s.svc.Profile(r.Context(), st.Viewer, st.Viewer.UserID)
 		if err != nil {
@@ -27,7 +28,7 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		d.Me, d.Unconfirmed = me, me.EmailConfirmedAt == nil
-		f.MemberID = st.Viewer.UserID
+		f.MemberID, f.Visibility = st.Viewer.UserID, ""
 	}
 	var err error
 	if d.Communities, d.CommunitiesTotal, err = s.svc.Communities(r.Context(), st.Viewer, f); err != nil {
