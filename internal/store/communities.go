@@ -64,7 +64,7 @@ func (tx *Tx) UpdateCommunity(ctx context.Context, c *maillage.Community) error 
 // Community returns a community with its tags and member count. It does
 // not check visibility: callers ask the policy.
 func (db *DB) Community(ctx context.Context, id string) (*maillage.Community, error) {
-	c, err := scanCommunity(db.read.QueryRowContext(ctx, `SELECT `+communityColumns+` FROM communities c WHERE c.id = $1`, id))
+	c, err := scanCommunity(db.queryRow(ctx, `SELECT `+communityColumns+` FROM communities c WHERE c.id = $1`, id))
 	if err != nil {
 		return nil, err
 	}
@@ -110,11 +110,11 @@ func (db *DB) Communities(ctx context.Context, v maillage.Viewer, f CommunityFil
 	}
 	cond := strings.Join(where, " AND ")
 	var total int
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM communities c WHERE `+cond, a...).Scan(&total); err != nil {
+	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM communities c WHERE `+cond, a...).Scan(&total); err != nil {
 		return nil, 0, mapError(err)
 	}
 	lim, off := a.add(limit(f.Limit)), a.add(f.Offset)
-	rows, err := db.read.QueryContext(ctx, `SELECT `+communityColumns+` FROM communities c WHERE `+cond+
+	rows, err := db.query(ctx, `SELECT `+communityColumns+` FROM communities c WHERE `+cond+
 		` ORDER BY c.name_key, c.id LIMIT `+lim+` OFFSET `+off, a...)
 	if err != nil {
 		return nil, 0, mapError(err)
@@ -191,11 +191,11 @@ func (db *DB) Members(ctx context.Context, v maillage.Viewer, communityID string
 	var a args
 	cond := `m.community_id = ` + a.add(communityID) + ` AND ` + profileVisibleSQL(v, "u", &a)
 	var total int
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM community_members m JOIN users u ON u.id = m.user_id WHERE `+cond,
+	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM community_members m JOIN users u ON u.id = m.user_id WHERE `+cond,
 		a...).Scan(&total); err != nil {
 		return nil, 0, mapError(err)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT m.community_id, m.user_id, u.name, m.role, m.created_at
+	rows, err := db.query(ctx, `SELECT m.community_id, m.user_id, u.name, m.role, m.created_at
 		FROM community_members m JOIN users u ON u.id = m.user_id WHERE `+cond+`
 		ORDER BY CASE m.role WHEN 'manager' THEN 0 ELSE 1 END, u.name_key, u.id LIMIT `+a.add(limit(lim))+` OFFSET `+a.add(offset), a...)
 	if err != nil {
@@ -241,7 +241,7 @@ func (tx *Tx) DeleteJoinRequest(ctx context.Context, communityID, userID string)
 
 // JoinRequests lists a community's pending requests, oldest first.
 func (db *DB) JoinRequests(ctx context.Context, communityID string) ([]maillage.JoinRequest, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT r.community_id, r.user_id, u.name, r.message, r.created_at
+	rows, err := db.query(ctx, `SELECT r.community_id, r.user_id, u.name, r.message, r.created_at
 		FROM community_join_requests r JOIN users u ON u.id = r.user_id WHERE r.community_id = $1
 		ORDER BY r.created_at, u.name_key`, communityID)
 	if err != nil {
@@ -263,7 +263,7 @@ func (db *DB) JoinRequests(ctx context.Context, communityID string) ([]maillage.
 // HasJoinRequest reports whether a person has asked to join.
 func (db *DB) HasJoinRequest(ctx context.Context, communityID, userID string) (bool, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM community_join_requests WHERE community_id = $1 AND user_id = $2`,
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM community_join_requests WHERE community_id = $1 AND user_id = $2`,
 		communityID, userID).Scan(&n)
 	return n > 0, mapError(err)
 }

@@ -117,7 +117,7 @@ type JobStats struct{ Pending, Done, Failed int }
 // JobCounts returns how many jobs of a kind ("" for all) are in each state.
 func (db *DB) JobCounts(ctx context.Context, kind string) (JobStats, error) {
 	var s JobStats
-	err := db.read.QueryRowContext(ctx, `SELECT
+	err := db.queryRow(ctx, `SELECT
 		COALESCE(SUM(CASE WHEN done_at IS NULL AND failed_at IS NULL THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN done_at IS NOT NULL THEN 1 ELSE 0 END), 0),
 		COALESCE(SUM(CASE WHEN failed_at IS NOT NULL THEN 1 ELSE 0 END), 0)

@@ -72,7 +72,7 @@ func (tx *Tx) DeleteOrganization(ctx context.Context, id string) error {
 
 // Organization returns an organisation with its tags.
 func (db *DB) Organization(ctx context.Context, id string) (*maillage.Organization, error) {
-	o, err := scanOrg(db.read.QueryRowContext(ctx, `SELECT `+orgColumns+` FROM organizations o WHERE o.id = $1`, id))
+	o, err := scanOrg(db.queryRow(ctx, `SELECT `+orgColumns+` FROM organizations o WHERE o.id = $1`, id))
 	if err != nil {
 		return nil, err
 	}
@@ -139,11 +139,11 @@ func (db *DB) Organizations(ctx context.Context, f OrganizationFilter) ([]mailla
 	}
 	cond := strings.Join(where, " AND ")
 	var total int
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM organizations o WHERE `+cond, a...).Scan(&total); err != nil {
+	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM organizations o WHERE `+cond, a...).Scan(&total); err != nil {
 		return nil, 0, mapError(err)
 	}
 	lim, off := a.add(limit(f.Limit)), a.add(f.Offset)
-	rows, err := db.read.QueryContext(ctx, `SELECT `+orgColumns+` FROM organizations o WHERE `+cond+
+	rows, err := db.query(ctx, `SELECT `+orgColumns+` FROM organizations o WHERE `+cond+
 		` ORDER BY o.name_key, o.id LIMIT `+lim+` OFFSET `+off, a...)
 	if err != nil {
 		return nil, 0, mapError(err)
@@ -198,7 +198,7 @@ func (tx *Tx) DeleteAffiliation(ctx context.Context, orgID, userID string) error
 
 // OrganizationAdminIDs returns the people allowed to edit an organisation.
 func (db *DB) OrganizationAdminIDs(ctx context.Context, orgID string) ([]string, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT user_id FROM organization_members WHERE organization_id = $1 AND is_admin`, orgID)
+	rows, err := db.query(ctx, `SELECT user_id FROM organization_members WHERE organization_id = $1 AND is_admin`, orgID)
 	if err != nil {
 		return nil, mapError(err)
 	}
@@ -234,7 +234,7 @@ func (db *DB) UserAffiliations(ctx context.Context, userID string) ([]maillage.A
 }
 
 func (db *DB) affiliations(ctx context.Context, q string, a args) ([]maillage.Affiliation, error) {
-	rows, err := db.read.QueryContext(ctx, q, a...)
+	rows, err := db.query(ctx, q, a...)
 	if err != nil {
 		return nil, mapError(err)
 	}

@@ -18,7 +18,7 @@ type SessionStore struct {
 // FindCtx returns a session's data if it exists and has not expired.
 func (s SessionStore) FindCtx(ctx context.Context, token string) ([]byte, bool, error) {
 	var data []byte
-	err := s.DB.read.QueryRowContext(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`,
+	err := s.DB.queryRow(ctx, `SELECT data FROM sessions WHERE token = $1 AND expiry > $2`,
 		token, s.DB.Now()).Scan(&data)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {

@@ -115,13 +115,13 @@ func (tx *Tx) replaceTags(ctx context.Context, table, column, subjectID string, 
 
 // TagBySlug returns a tag by its URL slug.
 func (db *DB) TagBySlug(ctx context.Context, slug string) (*maillage.Tag, error) {
-	return scanTag(db.read.QueryRowContext(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.slug = $1`, slug))
+	return scanTag(db.queryRow(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.slug = $1`, slug))
 }
 
 // TagByLabel returns the tag a label means (by key or synonym), or not found.
 func (db *DB) TagByLabel(ctx context.Context, label string) (*maillage.Tag, error) {
 	key := fold.Key(label)
-	return scanTag(db.read.QueryRowContext(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.key = $1 AND t.merged_into_id IS NULL
+	return scanTag(db.queryRow(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.key = $1 AND t.merged_into_id IS NULL
 		UNION ALL SELECT `+tagColumns+` FROM tags t JOIN tag_synonyms s ON s.tag_id = t.id WHERE s.key = $1`, key))
 }
 
@@ -144,7 +144,7 @@ func (db *DB) AutocompleteTags(ctx context.Context, prefix string, n int) ([]mai
 	var a args
 	p := a.add(likePrefix(key))
 	mid := a.add(likeContains(" " + key))
-	rows, err := db.read.QueryContext(ctx, `SELECT `+tagColumns+`, `+tagUsesSQL+` AS uses FROM tags t
+	rows, err := db.query(ctx, `SELECT `+tagColumns+`, `+tagUsesSQL+` AS uses FROM tags t
 		WHERE t.merged_into_id IS NULL AND (t.key LIKE `+p+` ESCAPE '\' OR t.key LIKE `+mid+` ESCAPE '\'
 			OR EXISTS (SELECT 1 FROM tag_synonyms s WHERE s.tag_id = t.id AND s.key LIKE `+p+` ESCAPE '\'))
 		ORDER BY uses DESC, t.key LIMIT `+a.add(limit(n)), a...)
@@ -178,7 +178,7 @@ func (db *DB) tagsOf(ctx context.Context, table, column string, ids []string) (m
 	for i, id := range ids {
 		ph[i] = a.add(id)
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT j.`+column+`, `+tagColumns+` FROM `+table+` j
+	rows, err := db.query(ctx, `SELECT j.`+column+`, `+tagColumns+` FROM `+table+` j
 		JOIN tags t ON t.id = j.tag_id WHERE j.`+column+` IN (`+strings.Join(ph, ", ")+`) ORDER BY t.key`, a...)
 	if err != nil {
 		return nil, mapError(err)

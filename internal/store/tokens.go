@@ -22,7 +22,7 @@ func (tx *Tx) CreateAPIToken(ctx context.Context, t *maillage.APIToken, hash str
 
 // APITokens lists a person's tokens, newest first.
 func (db *DB) APITokens(ctx context.Context, userID string) ([]maillage.APIToken, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT id, user_id, name, created_at, last_used_at FROM api_tokens
+	rows, err := db.query(ctx, `SELECT id, user_id, name, created_at, last_used_at FROM api_tokens
 		WHERE user_id = $1 ORDER BY created_at DESC, id DESC`, userID)
 	if err != nil {
 		return nil, mapError(err)
@@ -58,7 +58,7 @@ func (tx *Tx) DeleteAPIToken(ctx context.Context, userID, id string) error {
 // and when it was last used.
 func (db *DB) APITokenUser(ctx context.Context, hash string) (tokenID, userID string, lastUsed *time.Time, err error) {
 	var used sql.NullTime
-	err = db.read.QueryRowContext(ctx, `SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = $1`, hash).
+	err = db.queryRow(ctx, `SELECT id, user_id, last_used_at FROM api_tokens WHERE token_hash = $1`, hash).
 		Scan(&tokenID, &userID, &used)
 	if err != nil {
 		return "", "", nil, mapError(err)

@@ -59,7 +59,7 @@ func (tx *Tx) CreateUser(ctx context.Context, u *maillage.User, passwordHash str
 
 // User returns a user by ID, without relations.
 func (db *DB) User(ctx context.Context, id string) (*maillage.User, error) {
-	return scanUser(db.read.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users u WHERE u.id = $1`, id))
+	return scanUser(db.queryRow(ctx, `SELECT `+userColumns+` FROM users u WHERE u.id = $1`, id))
 }
 
 // User reads a user inside a write transaction.
@@ -70,7 +70,7 @@ func (tx *Tx) User(ctx context.Context, id string) (*maillage.User, error) {
 // UserCredentials returns the user with this (normalised) email and their
 // password hash.
 func (db *DB) UserCredentials(ctx context.Context, email string) (*maillage.User, string, error) {
-	row := db.read.QueryRowContext(ctx, `SELECT `+userColumns+`, u.password_hash FROM users u WHERE u.email = $1`, email)
+	row := db.queryRow(ctx, `SELECT `+userColumns+`, u.password_hash FROM users u WHERE u.email = $1`, email)
 	var u maillage.User
 	var confirmed sql.NullTime
 	var vis, contact, hash string
@@ -87,7 +87,7 @@ func (db *DB) UserCredentials(ctx context.Context, email string) (*maillage.User
 // password before a change.
 func (db *DB) PasswordHash(ctx context.Context, userID string) (string, error) {
 	var h string
-	err := db.read.QueryRowContext(ctx, `SELECT password_hash FROM users WHERE id = $1`, userID).Scan(&h)
+	err := db.queryRow(ctx, `SELECT password_hash FROM users WHERE id = $1`, userID).Scan(&h)
 	return h, mapError(err)
 }
 
@@ -150,7 +150,7 @@ func (tx *Tx) SetAdmin(ctx context.Context, userID string, admin bool) error {
 
 // UserLinks returns a user's profile links in order.
 func (db *DB) UserLinks(ctx context.Context, userID string) ([]maillage.Link, error) {
-	rows, err := db.read.QueryContext(ctx, `SELECT kind, url FROM user_links WHERE user_id = $1 ORDER BY position`, userID)
+	rows, err := db.query(ctx, `SELECT kind, url FROM user_links WHERE user_id = $1 ORDER BY position`, userID)
 	if err != nil {
 		return nil, mapError(err)
 	}
@@ -193,11 +193,11 @@ func (db *DB) Users(ctx context.Context, v maillage.Viewer, f UserFilter) ([]mai
 	}
 	cond := strings.Join(where, " AND ")
 	var total int
-	if err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users u WHERE `+cond, a...).Scan(&total); err != nil {
+	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM users u WHERE `+cond, a...).Scan(&total); err != nil {
 		return nil, 0, mapError(err)
 	}
 	lim, off := a.add(limit(f.Limit)), a.add(f.Offset)
-	rows, err := db.read.QueryContext(ctx, `SELECT `+userColumns+` FROM users u WHERE `+cond+
+	rows, err := db.query(ctx, `SELECT `+userColumns+` FROM users u WHERE `+cond+
 		` ORDER BY u.name_key, u.id LIMIT `+lim+` OFFSET `+off, a...)
 	if err != nil {
 		return nil, 0, mapError(err)
@@ -217,7 +217,7 @@ func (db *DB) Users(ctx context.Context, v maillage.Viewer, f UserFilter) ([]mai
 // CountUsers counts all accounts (for the empty-database check of the demo).
 func (db *DB) CountUsers(ctx context.Context) (int, error) {
 	var n int
-	err := db.read.QueryRowContext(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM users`).Scan(&n)
 	return n, mapError(err)
 }
 
@@ -239,7 +239,7 @@ func (db *DB) CommunityRoles(ctx context.Context, userID string) (map[string]mai
 	if userID == "" {
 		return roles, nil
 	}
-	rows, err := db.read.QueryContext(ctx, `SELECT community_id, role FROM community_members WHERE user_id = $1`, userID)
+	rows, err := db.query(ctx, `SELECT community_id, role FROM community_members WHERE user_id = $1`, userID)
 	if err != nil {
 		return nil, mapError(err)
 	}
