@@ -55,13 +55,20 @@ func statusOf(c maillage.Code) int {
 	}
 }
 
-// apiMessages replaces generic messages written for web pages ("this
+// apiMessage replaces generic messages written for web pages ("this
 // page...") by wording that suits API clients.
-var apiMessages = map[string]string{
-	"error.not_found":    "api.not_found",
-	"error.forbidden":    "api.forbidden",
-	"error.unauthorized": "api.unauthorized",
-	"error.too_large":    "api.too_large",
+func apiMessage(id string) (string, bool) {
+	switch id {
+	case "error.not_found":
+		return "api.not_found", true
+	case "error.forbidden":
+		return "api.forbidden", true
+	case "error.unauthorized":
+		return "api.unauthorized", true
+	case "error.too_large":
+		return "api.too_large", true
+	}
+	return "", false
 }
 
 // fail writes the error answer of err. Internal errors are logged with
@@ -88,7 +95,7 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 			slog.String("request_id", httpx.RequestIDFrom(r.Context())))
 	}
 	msgID, data := e.MessageID, e.Data
-	if alt, ok := apiMessages[msgID]; ok {
+	if alt, ok := apiMessage(msgID); ok {
 		msgID = alt
 	}
 	if code == maillage.CodeInternal {
