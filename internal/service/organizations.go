@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"github.com/maillage/maillage/internal/auth"
@@ -154,6 +155,20 @@ func (s *Service) SetAffiliation(ctx context.Context, v maillage.Viewer, orgID, 
 	return s.db.Update(ctx, func(tx *store.Tx) error {
 		return tx.UpsertAffiliation(ctx, maillage.Affiliation{OrganizationID: orgID, UserID: userID, Role: role, Admin: admin})
 	})
+}
+
+// DeclareAffiliation records or updates the viewer's own role title at an
+// organisation ("I work here"), keeping whatever right to edit the
+// organisation they already have.
+func (s *Service) DeclareAffiliation(ctx context.Context, v maillage.Viewer, orgID, role string) error {
+	if err := requireSignedIn(v); err != nil {
+		return err
+	}
+	admins, err := s.db.OrganizationAdminIDs(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	return s.SetAffiliation(ctx, v, orgID, v.UserID, role, slices.Contains(admins, v.UserID))
 }
 
 // RemoveAffiliation ends an affiliation: the person themself or an editor.

@@ -107,3 +107,27 @@ func TestProfilesAndTags(t *testing.T) {
 		t.Fatalf("autocomplete: %+v %v", sug, err)
 	}
 }
+
+func TestDeclaringOwnRoleKeepsEditRights(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testutil.Service(t)
+	_, va := testutil.User(t, s, "Ana", "ana@exemple.org")
+	bob, vb := testutil.User(t, s, "Bob", "bob@exemple.org")
+	o, err := s.CreateOrganization(ctx, va, maillage.OrganizationInput{Name: "Coop"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetAffiliation(ctx, va, o.ID, bob.ID, "Coordonnateur", true); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeclareAffiliation(ctx, vb, o.ID, "Directeur général"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Organization(ctx, vb, o.ID)
+	if len(got.Members) != 1 || got.Members[0].Role != "Directeur général" || !got.Members[0].Admin {
+		t.Fatalf("changing one's title lost the right to edit: %+v", got.Members)
+	}
+	if err := s.DeclareAffiliation(ctx, maillage.Anonymous(), o.ID, "x"); maillage.ErrorCode(err) != maillage.CodeUnauthorized {
+		t.Fatalf("anonymous: %v", err)
+	}
+}
