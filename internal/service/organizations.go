@@ -171,6 +171,24 @@ func (s *Service) DeclareAffiliation(ctx context.Context, v maillage.Viewer, org
 	return s.SetAffiliation(ctx, v, orgID, v.UserID, role, slices.Contains(admins, v.UserID))
 }
 
+// SetOrganizationEditor grants or removes an affiliated person's right to
+// edit the organisation, keeping their role title. Only editors may.
+func (s *Service) SetOrganizationEditor(ctx context.Context, v maillage.Viewer, orgID, userID string, editor bool) error {
+	if err := requireSignedIn(v); err != nil {
+		return err
+	}
+	affs, err := s.db.UserAffiliations(ctx, userID)
+	if err != nil {
+		return err
+	}
+	for _, a := range affs {
+		if a.OrganizationID == orgID {
+			return s.SetAffiliation(ctx, v, orgID, userID, a.Role, editor)
+		}
+	}
+	return maillage.ErrNotFound
+}
+
 // RemoveAffiliation ends an affiliation: the person themself or an editor.
 func (s *Service) RemoveAffiliation(ctx context.Context, v maillage.Viewer, orgID, userID string) error {
 	if err := requireSignedIn(v); err != nil {

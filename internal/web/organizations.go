@@ -61,7 +61,7 @@ func (s *server) setAffiliation(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st, id := state(r), r.PathValue("id")
-	if err := s.svc.SetAffiliation(r.Context(), st.Viewer, id, st.Viewer.UserID, r.PostForm.Get("role"), false); err != nil {
+	if err := s.svc.DeclareAffiliation(r.Context(), st.Viewer, id, r.PostForm.Get("role")); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -108,4 +108,36 @@ func (s *server) deleteOrganization(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.redirect(w, r, "/organizations", "web.organization.deleted")
+}
+
+// setEditor lets an organisation's editors grant or remove an affiliated
+// person's right to edit it.
+func (s *server) setEditor(w http.ResponseWriter, r *http.Request) {
+	if !s.requireSignedIn(w, r) {
+		return
+	}
+	if err := parseForm(r); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	st, id := state(r), r.PathValue("id")
+	editor := r.PostForm.Get("editor") == "1"
+	if err := s.svc.SetOrganizationEditor(r.Context(), st.Viewer, id, r.PathValue("user"), editor); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirect(w, r, "/organizations/"+id, "web.organization.member_updated")
+}
+
+// removeOrganizationMember lets an organisation's editors remove someone's affiliation.
+func (s *server) removeOrganizationMember(w http.ResponseWriter, r *http.Request) {
+	if !s.requireSignedIn(w, r) {
+		return
+	}
+	st, id := state(r), r.PathValue("id")
+	if err := s.svc.RemoveAffiliation(r.Context(), st.Viewer, id, r.PathValue("user")); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirect(w, r, "/organizations/"+id, "web.organization.member_removed")
 }

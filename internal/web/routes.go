@@ -48,6 +48,8 @@ func (s *server) routes() http.Handler {
 	m.HandleFunc("POST /organizations/{id}/delete", s.deleteOrganization)
 	m.HandleFunc("POST /organizations/{id}/affiliation", s.setAffiliation)
 	m.HandleFunc("POST /organizations/{id}/affiliation/delete", s.removeAffiliation)
+	m.HandleFunc("POST /organizations/{id}/members/{user}/editor", s.setEditor)
+	m.HandleFunc("POST /organizations/{id}/members/{user}/remove", s.removeOrganizationMember)
 
 	// Communities.
 	m.HandleFunc("GET /communities", s.communities)
