@@ -13,7 +13,7 @@ import (
 const communityColumns = `c.id, c.name, c.description, c.visibility, c.listed, c.region, c.created_by, c.created_at, c.updated_at,
 	(SELECT COUNT(*) FROM community_members cm WHERE cm.community_id = c.id)`
 
-func scanCommunity(row interface{ Scan(...any) error }) (*maillage.Community, error) {
+func scanCommunity(row rowScanner) (*maillage.Community, error) {
 	var c maillage.Community
 	var vis string
 	var by sql.NullString
@@ -108,30 +108,14 @@ func (db *DB) Communities(ctx context.Context, v maillage.Viewer, f CommunityFil
 	if f.MemberID != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM community_members fm WHERE fm.community_id = c.id AND fm.user_id = "+a.add(f.MemberID)+")")
 	}
-	cond := strings.Join(where, " AND ")
-	var total int
-	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM communities c WHERE `+cond, a...).Scan(&total); err != nil {
-		return nil, 0, mapError(err)
-	}
-	lim, off := a.add(limit(f.Limit)), a.add(f.Offset)
-	rows, err := db.query(ctx, `SELECT `+communityColumns+` FROM communities c WHERE `+cond+
-		` ORDER BY c.name_key, c.id LIMIT `+lim+` OFFSET `+off, a...)
+	out, total, err := listPage(ctx, db, a, "communities c", strings.Join(where, " AND "), communityColumns,
+		"c.name_key, c.id", f.Limit, f.Offset, scanCommunity)
 	if err != nil {
-		return nil, 0, mapError(err)
+		return nil, 0, err
 	}
-	defer rows.Close()
-	var out []maillage.Community
-	var ids []string
-	for rows.Next() {
-		c, err := scanCommunity(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, *c)
-		ids = append(ids, c.ID)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, mapError(err)
+	ids := make([]string, len(out))
+	for i, c := range out {
+		ids[i] = c.ID
 	}
 	tags, err := db.CommunityTags(ctx, ids...)
 	if err != nil {
@@ -190,29 +174,18 @@ func (tx *Tx) CountManagers(ctx context.Context, communityID string) (int, error
 func (db *DB) Members(ctx context.Context, v maillage.Viewer, communityID string, lim, offset int) ([]maillage.Membership, int, error) {
 	var a args
 	cond := `m.community_id = ` + a.add(communityID) + ` AND ` + profileVisibleSQL(v, "u", &a)
-	var total int
-	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM community_members m JOIN users u ON u.id = m.user_id WHERE `+cond,
-		a...).Scan(&total); err != nil {
-		return nil, 0, mapError(err)
-	}
-	rows, err := db.query(ctx, `SELECT m.community_id, m.user_id, u.name, m.role, m.created_at
-		FROM community_members m JOIN users u ON u.id = m.user_id WHERE `+cond+`
-		ORDER BY CASE m.role WHEN 'manager' THEN 0 ELSE 1 END, u.name_key, u.id LIMIT `+a.add(limit(lim))+` OFFSET `+a.add(offset), a...)
-	if err != nil {
-		return nil, 0, mapError(err)
-	}
-	defer rows.Close()
-	var out []maillage.Membership
-	for rows.Next() {
-		var m maillage.Membership
-		var role string
-		if err := rows.Scan(&m.CommunityID, &m.UserID, &m.UserName, &role, &m.CreatedAt); err != nil {
-			return nil, 0, mapError(err)
-		}
-		m.Role, m.CreatedAt = maillage.Role(role), m.CreatedAt.UTC()
-		out = append(out, m)
-	}
-	return out, total, rows.Err()
+	return listPage(ctx, db, a, "community_members m JOIN users u ON u.id = m.user_id", cond,
+		"m.community_id, m.user_id, u.name, m.role, m.created_at",
+		"CASE m.role WHEN 'manager' THEN 0 ELSE 1 END, u.name_key, u.id", lim, offset,
+		func(row rowScanner) (*maillage.Membership, error) {
+			var m maillage.Membership
+			var role string
+			if err := row.Scan(&m.CommunityID, &m.UserID, &m.UserName, &role, &m.CreatedAt); err != nil {
+				return nil, mapError(err)
+			}
+			m.Role, m.CreatedAt = maillage.Role(role), m.CreatedAt.UTC()
+			return &m, nil
+		})
 }
 
 // CreateJoinRequest records a request to join; asking twice keeps the

@@ -13,7 +13,7 @@ import (
 const orgColumns = `o.id, o.name, o.description, o.type, o.region, o.address, o.website, o.latitude, o.longitude,
 	o.created_by, o.created_at, o.updated_at`
 
-func scanOrg(row interface{ Scan(...any) error }) (*maillage.Organization, error) {
+func scanOrg(row rowScanner) (*maillage.Organization, error) {
 	var o maillage.Organization
 	var typ string
 	var lat, lon sql.NullFloat64
@@ -137,30 +137,14 @@ func (db *DB) Organizations(ctx context.Context, f OrganizationFilter) ([]mailla
 	if f.Type != "" {
 		where = append(where, "o.type = "+a.add(f.Type))
 	}
-	cond := strings.Join(where, " AND ")
-	var total int
-	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM organizations o WHERE `+cond, a...).Scan(&total); err != nil {
-		return nil, 0, mapError(err)
-	}
-	lim, off := a.add(limit(f.Limit)), a.add(f.Offset)
-	rows, err := db.query(ctx, `SELECT `+orgColumns+` FROM organizations o WHERE `+cond+
-		` ORDER BY o.name_key, o.id LIMIT `+lim+` OFFSET `+off, a...)
+	out, total, err := listPage(ctx, db, a, "organizations o", strings.Join(where, " AND "), orgColumns,
+		"o.name_key, o.id", f.Limit, f.Offset, scanOrg)
 	if err != nil {
-		return nil, 0, mapError(err)
+		return nil, 0, err
 	}
-	defer rows.Close()
-	var out []maillage.Organization
-	var ids []string
-	for rows.Next() {
-		o, err := scanOrg(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, *o)
-		ids = append(ids, o.ID)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, 0, mapError(err)
+	ids := make([]string, len(out))
+	for i, o := range out {
+		ids[i] = o.ID
 	}
 	tags, err := db.OrganizationTags(ctx, ids...)
 	if err != nil {

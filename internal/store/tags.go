@@ -14,7 +14,7 @@ import (
 
 const tagColumns = `t.id, t.slug, t.key, t.label, t.label_en, t.kind, t.parent_id, t.merged_into_id, t.created_at`
 
-func scanTag(row interface{ Scan(...any) error }) (*maillage.Tag, error) {
+func scanTag(row rowScanner) (*maillage.Tag, error) {
 	var t maillage.Tag
 	var kind string
 	var parent, merged sql.NullString

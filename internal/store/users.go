@@ -14,7 +14,7 @@ import (
 const userColumns = `u.id, u.email, u.email_confirmed_at, u.name, u.pronouns, u.bio, u.region, u.language,
 	u.profile_visibility, u.contact, u.is_admin, u.created_at, u.updated_at`
 
-func scanUser(row interface{ Scan(...any) error }) (*maillage.User, error) {
+func scanUser(row rowScanner) (*maillage.User, error) {
 	var u maillage.User
 	var confirmed sql.NullTime
 	var vis, contact string
@@ -191,27 +191,8 @@ func (db *DB) Users(ctx context.Context, v maillage.Viewer, f UserFilter) ([]mai
 	if f.Region != "" {
 		where = append(where, "u.region = "+a.add(f.Region))
 	}
-	cond := strings.Join(where, " AND ")
-	var total int
-	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM users u WHERE `+cond, a...).Scan(&total); err != nil {
-		return nil, 0, mapError(err)
-	}
-	lim, off := a.add(limit(f.Limit)), a.add(f.Offset)
-	rows, err := db.query(ctx, `SELECT `+userColumns+` FROM users u WHERE `+cond+
-		` ORDER BY u.name_key, u.id LIMIT `+lim+` OFFSET `+off, a...)
-	if err != nil {
-		return nil, 0, mapError(err)
-	}
-	defer rows.Close()
-	var out []maillage.User
-	for rows.Next() {
-		u, err := scanUser(rows)
-		if err != nil {
-			return nil, 0, err
-		}
-		out = append(out, *u)
-	}
-	return out, total, rows.Err()
+	return listPage(ctx, db, a, "users u", strings.Join(where, " AND "), userColumns, "u.name_key, u.id",
+		f.Limit, f.Offset, scanUser)
 }
 
 // CountUsers counts all accounts (for the empty-database check of the demo).
