@@ -16,6 +16,12 @@ import (
 // database and stops it when the test ends.
 func boot(t *testing.T) *app.Main {
 	t.Helper()
+	return bootWith(t, func(*config.Config) {})
+}
+
+// bootWith is boot with changes to the configuration.
+func bootWith(t *testing.T, change func(*config.Config)) *app.Main {
+	t.Helper()
 	opts := testutil.DBOptions(t)
 	cfg := config.Default()
 	cfg.Addr = "127.0.0.1:0"
@@ -24,6 +30,7 @@ func boot(t *testing.T) *app.Main {
 	if opts.DataDir != "" {
 		cfg.DataDir = opts.DataDir
 	}
+	change(&cfg)
 	params := auth.TestParams()
 	m := &app.Main{Config: cfg, Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), HashParams: &params}
 	if err := m.Open(context.Background()); err != nil {
