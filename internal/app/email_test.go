@@ -89,4 +89,3 @@ func TestSignUpEmailOverSMTP(t *testing.T) {
 		t.Fatalf("address not confirmed: %+v %v", u, err)
 	}
 }
-
