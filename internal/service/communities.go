@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"strings"
+	"time"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
@@ -20,7 +21,19 @@ func (s *Service) CreateCommunity(ctx context.Context, v maillage.Viewer, in mai
 	}
 	c := &maillage.Community{ID: auth.NewID(), CreatedBy: v.UserID}
 	fillCommunity(c, in)
+	var existing string
 	err := s.db.Update(ctx, func(tx *store.Tx) error {
+		// The same person creating the same name again within minutes is
+		// a form sent twice (a double click, a reload): answer with the
+		// community already made instead of a twin.
+		id, err := tx.RecentCommunityByCreator(ctx, v.UserID, in.Name, tx.Now().Add(-duplicateWindow))
+		if err == nil {
+			existing = id
+			return nil
+		}
+		if !maillage.IsNotFound(err) {
+			return err
+		}
 		tags, err := tx.EnsureTags(ctx, in.Tags, v.UserID)
 		if err != nil {
 			return err
@@ -31,8 +44,15 @@ func (s *Service) CreateCommunity(ctx context.Context, v maillage.Viewer, in mai
 	if err != nil {
 		return nil, err
 	}
+	if existing != "" {
+		return s.db.Community(ctx, existing)
+	}
 	return c, nil
 }
+
+// duplicateWindow is how long a second identical creation by the same
+// person counts as the same submission.
+const duplicateWindow = 10 * time.Minute
 
 // UpdateCommunity edits a community: managers and administrators.
 func (s *Service) UpdateCommunity(ctx context.Context, v maillage.Viewer, id string, in maillage.CommunityInput) (*maillage.Community, error) {

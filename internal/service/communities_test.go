@@ -134,3 +134,28 @@ func TestCommunitiesFilterByVisibility(t *testing.T) {
 		t.Fatalf("both kinds: %d", total)
 	}
 }
+
+func TestCreatingACommunityTwiceIsOneSubmission(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testutil.Service(t)
+	_, v := testutil.User(t, s, "Responsable", "mgr@exemple.org")
+	_, other := testutil.User(t, s, "Autre", "autre@exemple.org")
+	in := maillage.CommunityInput{Name: "Cuisine collective", Visibility: "public"}
+	a, err := s.CreateCommunity(ctx, v, in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in.Name = "CUISINE  collective"
+	b, err := s.CreateCommunity(ctx, v, in)
+	if err != nil || b.ID != a.ID {
+		t.Fatalf("a double submission made a twin: %v %v", b, err)
+	}
+	// Someone else may start a community with the same name.
+	c, err := s.CreateCommunity(ctx, other, in)
+	if err != nil || c.ID == a.ID {
+		t.Fatalf("another person's community: %v %v", c, err)
+	}
+	if _, total, _ := s.Communities(ctx, v, service.CommunityFilter{}); total != 2 {
+		t.Fatalf("%d communities, want 2", total)
+	}
+}

@@ -28,7 +28,20 @@ func (s *Service) CreateOrganization(ctx context.Context, v maillage.Viewer, in 
 	}
 	o := &maillage.Organization{ID: auth.NewID(), CreatedBy: v.UserID}
 	fillOrg(o, in, lat, lon)
+	var existing string
 	err = s.db.Update(ctx, func(tx *store.Tx) error {
+		// A form sent twice by the same person (double click, reload)
+		// answers with the organisation already added, not a duplicate error.
+		similar, err := tx.SimilarOrganizations(ctx, o.Name, "", "")
+		if err != nil {
+			return err
+		}
+		for _, other := range similar {
+			if other.CreatedBy == v.UserID && other.CreatedAt.After(tx.Now().Add(-duplicateWindow)) {
+				existing = other.ID
+				return nil
+			}
+		}
 		if err := checkDuplicateOrg(ctx, tx, o, distinctName); err != nil {
 			return err
 		}
@@ -41,6 +54,9 @@ func (s *Service) CreateOrganization(ctx context.Context, v maillage.Viewer, in 
 	})
 	if err != nil {
 		return nil, err
+	}
+	if existing != "" {
+		return s.db.Organization(ctx, existing)
 	}
 	return o, nil
 }

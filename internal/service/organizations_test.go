@@ -131,3 +131,23 @@ func TestDeclaringOwnRoleKeepsEditRights(t *testing.T) {
 		t.Fatalf("anonymous: %v", err)
 	}
 }
+
+func TestAddingAnOrganizationTwiceIsOneSubmission(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testutil.Service(t)
+	_, v := testutil.User(t, s, "Ana", "ana@exemple.org")
+	_, other := testutil.User(t, s, "Bob", "bob@exemple.org")
+	in := maillage.OrganizationInput{Name: "Coop Le Maillon", Website: "https://lemaillon.exemple.org"}
+	a, err := s.CreateOrganization(ctx, v, in, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := s.CreateOrganization(ctx, v, in, false)
+	if err != nil || b.ID != a.ID {
+		t.Fatalf("a double submission: %v %v", b, err)
+	}
+	// Another person adding the same entry still learns it exists.
+	if _, err := s.CreateOrganization(ctx, other, in, false); maillage.ErrorCode(err) != maillage.CodeConflict {
+		t.Fatalf("another person's duplicate: %v", err)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/maillage/maillage/internal/fold"
 	"github.com/maillage/maillage/internal/maillage"
@@ -44,6 +45,16 @@ func (tx *Tx) CreateCommunity(ctx context.Context, c *maillage.Community) error 
 		c.MemberCount = 1
 	}
 	return tx.replaceTags(ctx, "community_tags", "community_id", c.ID, tagIDs(c.Tags))
+}
+
+// RecentCommunityByCreator finds a community with this name (accents and
+// case ignored) that the person created after since, to recognise a form
+// submitted twice.
+func (tx *Tx) RecentCommunityByCreator(ctx context.Context, creatorID, name string, since time.Time) (string, error) {
+	var id string
+	err := tx.tx.QueryRowContext(ctx, `SELECT id FROM communities WHERE created_by = $1 AND name_key = $2 AND created_at > $3
+		ORDER BY created_at DESC LIMIT 1`, creatorID, fold.Key(name), since).Scan(&id)
+	return id, mapError(err)
 }
 
 // UpdateCommunity writes a community's fields and tags.
