@@ -26,6 +26,7 @@ type communityPatch struct {
 	Listed      *bool     `json:"listed"`
 	Region      *string   `json:"region"`
 	Tags        *[]string `json:"tags"`
+	Version     *int      `json:"version" doc:"the version this edit starts from (from a GET); a stale one answers 409 and nothing is saved"`
 }
 
 func (s *server) listCommunities(w http.ResponseWriter, r *http.Request) error {
@@ -128,6 +129,9 @@ func (s *server) patchCommunity(w http.ResponseWriter, r *http.Request) error {
 	set(&in.Listed, p.Listed)
 	set(&in.Region, p.Region)
 	set(&in.Tags, p.Tags)
+	if p.Version != nil {
+		in.Version = *p.Version
+	}
 	if _, err := s.svc.UpdateCommunity(r.Context(), v, cur.ID, in); err != nil {
 		return err
 	}

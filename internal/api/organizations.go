@@ -36,6 +36,7 @@ type organizationPatch struct {
 	Latitude    nullableNumber `json:"latitude"`
 	Longitude   nullableNumber `json:"longitude"`
 	Tags        *[]string      `json:"tags"`
+	Version     *int           `json:"version" doc:"the version this edit starts from (from a GET); a stale one answers 409 and nothing is saved"`
 }
 
 type affiliationPut struct {
@@ -132,6 +133,9 @@ func (s *server) patchOrganization(w http.ResponseWriter, r *http.Request) error
 	set(&in.Address, p.Address)
 	set(&in.Website, p.Website)
 	set(&in.Tags, p.Tags)
+	if p.Version != nil {
+		in.Version = *p.Version
+	}
 	if p.Latitude.Set {
 		in.Latitude = coordText(p.Latitude.ptr())
 	}

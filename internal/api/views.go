@@ -172,13 +172,14 @@ type organizationJSON struct {
 	CanEdit     *bool              `json:"can_edit,omitempty" doc:"whether the caller may edit it (single organisation only)"`
 	CreatedAt   string             `json:"created_at" format:"date-time"`
 	UpdatedAt   string             `json:"updated_at" format:"date-time"`
+	Version     int                `json:"version" doc:"counts edits; send it back in a PATCH to detect concurrent edits"`
 }
 
 func organizationOut(o *maillage.Organization) organizationJSON {
 	labels, slugs := tagLabels(o.Tags)
 	return organizationJSON{ID: o.ID, Name: o.Name, Description: o.Description, Type: string(o.Type), Region: o.Region,
 		Address: o.Address, Website: o.Website, Latitude: o.Latitude, Longitude: o.Longitude,
-		Tags: labels, TagSlugs: slugs, CreatedAt: stamp(o.CreatedAt), UpdatedAt: stamp(o.UpdatedAt)}
+		Tags: labels, TagSlugs: slugs, CreatedAt: stamp(o.CreatedAt), UpdatedAt: stamp(o.UpdatedAt), Version: o.Version}
 }
 
 // Communities.
@@ -197,13 +198,14 @@ type communityJSON struct {
 	Requested   bool     `json:"join_requested,omitempty" doc:"the caller awaits an answer to join (single community only)"`
 	CreatedAt   string   `json:"created_at" format:"date-time"`
 	UpdatedAt   string   `json:"updated_at" format:"date-time"`
+	Version     int      `json:"version" doc:"counts edits; send it back in a PATCH to detect concurrent edits"`
 }
 
 func communityOut(c *maillage.Community, v maillage.Viewer) communityJSON {
 	labels, slugs := tagLabels(c.Tags)
 	out := communityJSON{ID: c.ID, Name: c.Name, Description: c.Description, Visibility: string(c.Visibility),
 		Listed: c.Listed, Region: c.Region, Tags: labels, TagSlugs: slugs, MemberCount: c.MemberCount,
-		CreatedAt: stamp(c.CreatedAt), UpdatedAt: stamp(c.UpdatedAt)}
+		CreatedAt: stamp(c.CreatedAt), UpdatedAt: stamp(c.UpdatedAt), Version: c.Version}
 	if role, ok := v.Roles[c.ID]; ok {
 		r := string(role)
 		out.Role = &r

@@ -40,6 +40,8 @@ type Community struct {
 	CreatedBy   string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Version counts edits; an edit names the version it started from.
+	Version int
 
 	Tags        []Tag
 	MemberCount int
@@ -78,6 +80,8 @@ type CommunityInput struct {
 	Listed      bool
 	Region      string
 	Tags        []string
+	// Version is the version the edit started from; 0 skips the check.
+	Version int
 }
 
 // Validate checks a community form.

@@ -86,6 +86,8 @@ var (
 	ErrUnauthorized = Errorf(CodeUnauthorized, "error.unauthorized")
 	// ErrConflict is a generic uniqueness or concurrency conflict.
 	ErrConflict = Errorf(CodeConflict, "error.conflict")
+	// ErrEditConflict says someone else saved the record since the edit began.
+	ErrEditConflict = Errorf(CodeConflict, "error.edit_conflict")
 	// ErrRateLimited asks the client to slow down.
 	ErrRateLimited = Errorf(CodeRateLimited, "error.rate_limited")
 )

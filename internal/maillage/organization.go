@@ -43,6 +43,8 @@ type Organization struct {
 	CreatedBy   string
 	CreatedAt   time.Time
 	UpdatedAt   time.Time
+	// Version counts edits; an edit names the version it started from.
+	Version int
 
 	Tags    []Tag
 	Members []Affiliation
@@ -69,6 +71,8 @@ type OrganizationInput struct {
 	Latitude    string
 	Longitude   string
 	Tags        []string
+	// Version is the version the edit started from; 0 skips the check.
+	Version int
 }
 
 // Validate checks the input and returns the parsed coordinates.

@@ -71,7 +71,7 @@ func (s *Service) UpdateCommunity(ctx context.Context, v maillage.Viewer, id str
 			return err
 		}
 		c.Tags = tags
-		return tx.UpdateCommunity(ctx, c)
+		return tx.UpdateCommunity(ctx, c, in.Version)
 	})
 	if err != nil {
 		return nil, err

@@ -84,7 +84,7 @@ func (s *Service) UpdateOrganization(ctx context.Context, v maillage.Viewer, id 
 			return err
 		}
 		o.Tags = tags
-		return tx.UpdateOrganization(ctx, o)
+		return tx.UpdateOrganization(ctx, o, in.Version)
 	})
 	if err != nil {
 		return nil, err

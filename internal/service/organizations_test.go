@@ -151,3 +151,46 @@ func TestAddingAnOrganizationTwiceIsOneSubmission(t *testing.T) {
 		t.Fatalf("another person's duplicate: %v", err)
 	}
 }
+
+// TestConcurrentEditsAreRefused: two editors start from the same version;
+// the second save is refused and changes nothing; starting from the new
+// version succeeds.
+func TestConcurrentEditsAreRefused(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testutil.Service(t)
+	_, v := testutil.User(t, s, "Ana", "ana@exemple.org")
+	o, err := s.CreateOrganization(ctx, v, maillage.OrganizationInput{Name: "Coop"}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := s.CreateCommunity(ctx, v, maillage.CommunityInput{Name: "CdP", Visibility: "public"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v = testutil.ViewerOf(t, s, v.UserID)
+	if _, err := s.UpdateOrganization(ctx, v, o.ID, maillage.OrganizationInput{Name: "Coop A", Version: o.Version}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.UpdateOrganization(ctx, v, o.ID, maillage.OrganizationInput{Name: "Coop B", Version: o.Version})
+	if maillage.AsError(err).MessageID != "error.edit_conflict" {
+		t.Fatalf("stale organisation edit: %v", err)
+	}
+	got, _ := s.Organization(ctx, v, o.ID)
+	if got.Name != "Coop A" || got.Version != o.Version+1 {
+		t.Fatalf("after the refused edit: %q v%d", got.Name, got.Version)
+	}
+	if _, err := s.UpdateOrganization(ctx, v, o.ID, maillage.OrganizationInput{Name: "Coop B", Version: got.Version}); err != nil {
+		t.Fatalf("edit from the current version: %v", err)
+	}
+
+	if _, err := s.UpdateCommunity(ctx, v, c.ID, maillage.CommunityInput{Name: "CdP 1", Visibility: "public", Version: c.Version}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.UpdateCommunity(ctx, v, c.ID, maillage.CommunityInput{Name: "CdP 2", Visibility: "public", Version: c.Version})
+	if maillage.AsError(err).MessageID != "error.edit_conflict" {
+		t.Fatalf("stale community edit: %v", err)
+	}
+	if _, err := s.UpdateOrganization(ctx, v, "absent", maillage.OrganizationInput{Name: "X", Version: 1}); !maillage.IsNotFound(err) {
+		t.Fatalf("unknown organisation: %v", err)
+	}
+}

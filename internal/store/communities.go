@@ -11,14 +11,14 @@ import (
 	"github.com/maillage/maillage/internal/maillage"
 )
 
-const communityColumns = `c.id, c.name, c.description, c.visibility, c.listed, c.region, c.created_by, c.created_at, c.updated_at,
+const communityColumns = `c.id, c.name, c.description, c.visibility, c.listed, c.region, c.created_by, c.created_at, c.updated_at, c.version,
 	(SELECT COUNT(*) FROM community_members cm WHERE cm.community_id = c.id)`
 
 func scanCommunity(row rowScanner) (*maillage.Community, error) {
 	var c maillage.Community
 	var vis string
 	var by sql.NullString
-	if err := row.Scan(&c.ID, &c.Name, &c.Description, &vis, &c.Listed, &c.Region, &by, &c.CreatedAt, &c.UpdatedAt,
+	if err := row.Scan(&c.ID, &c.Name, &c.Description, &vis, &c.Listed, &c.Region, &by, &c.CreatedAt, &c.UpdatedAt, &c.Version,
 		&c.MemberCount); err != nil {
 		return nil, mapError(err)
 	}
@@ -30,7 +30,7 @@ func scanCommunity(row rowScanner) (*maillage.Community, error) {
 // CreateCommunity inserts a community with its tags; the creator becomes
 // its first manager.
 func (tx *Tx) CreateCommunity(ctx context.Context, c *maillage.Community) error {
-	c.CreatedAt, c.UpdatedAt = tx.now, tx.now
+	c.CreatedAt, c.UpdatedAt, c.Version = tx.now, tx.now, 1
 	_, err := tx.exec(ctx, `INSERT INTO communities (id, name, name_key, description, visibility, listed, region,
 		created_by, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
 		c.ID, c.Name, fold.Key(c.Name), c.Description, string(c.Visibility), c.Listed, c.Region,
@@ -57,17 +57,22 @@ func (tx *Tx) RecentCommunityByCreator(ctx context.Context, creatorID, name stri
 	return id, mapError(err)
 }
 
-// UpdateCommunity writes a community's fields and tags.
-func (tx *Tx) UpdateCommunity(ctx context.Context, c *maillage.Community) error {
+// UpdateCommunity writes a community's fields and tags if it is still at
+// version expected (0 skips the check), and moves it to the next version;
+// otherwise it answers maillage.ErrEditConflict.
+func (tx *Tx) UpdateCommunity(ctx context.Context, c *maillage.Community, expected int) error {
 	c.UpdatedAt = tx.now
 	res, err := tx.exec(ctx, `UPDATE communities SET name = $1, name_key = $2, description = $3, visibility = $4,
-		listed = $5, region = $6, updated_at = $7 WHERE id = $8`,
-		c.Name, fold.Key(c.Name), c.Description, string(c.Visibility), c.Listed, c.Region, c.UpdatedAt, c.ID)
+		listed = $5, region = $6, updated_at = $7, version = version + 1 WHERE id = $8 AND ($9 = 0 OR version = $9)`,
+		c.Name, fold.Key(c.Name), c.Description, string(c.Visibility), c.Listed, c.Region, c.UpdatedAt, c.ID, expected)
 	if err != nil {
 		return fmt.Errorf("update community: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return maillage.ErrNotFound
+		return tx.missingOrConflict(ctx, "communities", c.ID)
+	}
+	if err := tx.tx.QueryRowContext(ctx, `SELECT version FROM communities WHERE id = $1`, c.ID).Scan(&c.Version); err != nil {
+		return mapError(err)
 	}
 	return tx.replaceTags(ctx, "community_tags", "community_id", c.ID, tagIDs(c.Tags))
 }

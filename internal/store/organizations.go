@@ -11,7 +11,7 @@ import (
 )
 
 const orgColumns = `o.id, o.name, o.description, o.type, o.region, o.address, o.website, o.latitude, o.longitude,
-	o.created_by, o.created_at, o.updated_at`
+	o.created_by, o.created_at, o.updated_at, o.version`
 
 func scanOrg(row rowScanner) (*maillage.Organization, error) {
 	var o maillage.Organization
@@ -19,7 +19,7 @@ func scanOrg(row rowScanner) (*maillage.Organization, error) {
 	var lat, lon sql.NullFloat64
 	var by sql.NullString
 	if err := row.Scan(&o.ID, &o.Name, &o.Description, &typ, &o.Region, &o.Address, &o.Website, &lat, &lon,
-		&by, &o.CreatedAt, &o.UpdatedAt); err != nil {
+		&by, &o.CreatedAt, &o.UpdatedAt, &o.Version); err != nil {
 		return nil, mapError(err)
 	}
 	o.Type, o.CreatedBy = maillage.OrganizationType(typ), by.String
@@ -30,7 +30,7 @@ func scanOrg(row rowScanner) (*maillage.Organization, error) {
 
 // CreateOrganization inserts an organisation with its tags.
 func (tx *Tx) CreateOrganization(ctx context.Context, o *maillage.Organization) error {
-	o.CreatedAt, o.UpdatedAt = tx.now, tx.now
+	o.CreatedAt, o.UpdatedAt, o.Version = tx.now, tx.now, 1
 	_, err := tx.exec(ctx, `INSERT INTO organizations (id, name, name_key, description, type, region, address, website,
 		website_key, latitude, longitude, created_by, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
@@ -42,18 +42,24 @@ func (tx *Tx) CreateOrganization(ctx context.Context, o *maillage.Organization) 
 	return tx.replaceTags(ctx, "organization_tags", "organization_id", o.ID, tagIDs(o.Tags))
 }
 
-// UpdateOrganization writes an organisation's fields and tags.
-func (tx *Tx) UpdateOrganization(ctx context.Context, o *maillage.Organization) error {
+// UpdateOrganization writes an organisation's fields and tags if it is
+// still at version expected (0 skips the check), and moves it to the next
+// version; otherwise it answers maillage.ErrEditConflict.
+func (tx *Tx) UpdateOrganization(ctx context.Context, o *maillage.Organization, expected int) error {
 	o.UpdatedAt = tx.now
 	res, err := tx.exec(ctx, `UPDATE organizations SET name = $1, name_key = $2, description = $3, type = $4, region = $5,
-		address = $6, website = $7, website_key = $8, latitude = $9, longitude = $10, updated_at = $11 WHERE id = $12`,
+		address = $6, website = $7, website_key = $8, latitude = $9, longitude = $10, updated_at = $11, version = version + 1
+		WHERE id = $12 AND ($13 = 0 OR version = $13)`,
 		o.Name, fold.Key(o.Name), o.Description, string(o.Type), o.Region, o.Address, o.Website, fold.WebsiteKey(o.Website),
-		o.Latitude, o.Longitude, o.UpdatedAt, o.ID)
+		o.Latitude, o.Longitude, o.UpdatedAt, o.ID, expected)
 	if err != nil {
 		return fmt.Errorf("update organization: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return maillage.ErrNotFound
+		return tx.missingOrConflict(ctx, "organizations", o.ID)
+	}
+	if err := tx.tx.QueryRowContext(ctx, `SELECT version FROM organizations WHERE id = $1`, o.ID).Scan(&o.Version); err != nil {
+		return mapError(err)
 	}
 	return tx.replaceTags(ctx, "organization_tags", "organization_id", o.ID, tagIDs(o.Tags))
 }

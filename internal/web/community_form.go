@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/maillage/maillage/internal/maillage"
 )
@@ -37,6 +38,7 @@ func communityInput(r *http.Request) maillage.CommunityInput {
 		Listed:      r.PostForm.Get("listed") == "1",
 		Region:      r.PostForm.Get("region"),
 		Tags:        splitTags(r.PostForm.Get("tags")),
+		Version:     formVersion(r),
 	}
 }
 
@@ -89,7 +91,7 @@ func (s *server) editCommunityForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := url.Values{"name": {c.Name}, "description": {c.Description}, "visibility": {string(c.Visibility)},
-		"region": {c.Region}, "tags": {joinTags(c.Tags)}}
+		"region": {c.Region}, "tags": {joinTags(c.Tags)}, "version": {strconv.Itoa(c.Version)}}
 	if c.Listed {
 		v.Set("listed", "1")
 	}
@@ -107,6 +109,9 @@ func (s *server) updateCommunity(w http.ResponseWriter, r *http.Request) {
 	}
 	st := state(r)
 	if _, err := s.svc.UpdateCommunity(r.Context(), st.Viewer, c.ID, communityInput(r)); err != nil {
+		if cur, gerr := s.svc.Community(r.Context(), st.Viewer, c.ID); gerr == nil {
+			keepEditOnConflict(r, err, cur.Version)
+		}
 		f := newForm(r.PostForm)
 		if !f.apply(st.L, err) {
 			s.fail(w, r, err)

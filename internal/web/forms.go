@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/maillage/maillage/internal/i18n"
@@ -180,4 +181,23 @@ func unreserved(key string) string {
 		return key + "_text"
 	}
 	return key
+}
+
+// formVersion reads the version an edit form started from; a missing or
+// altered value skips the check rather than refusing the edit.
+func formVersion(r *http.Request) int {
+	v, err := strconv.Atoi(r.PostForm.Get("version"))
+	if err != nil || v < 0 {
+		return 0
+	}
+	return v
+}
+
+// keepEditOnConflict prepares a form refused because someone saved first:
+// the person's text stays as typed and the form now names the current
+// version, so saving again knowingly replaces the other change.
+func keepEditOnConflict(r *http.Request, err error, current int) {
+	if maillage.AsError(err).MessageID == maillage.ErrEditConflict.MessageID {
+		r.PostForm.Set("version", strconv.Itoa(current))
+	}
 }

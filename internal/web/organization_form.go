@@ -50,6 +50,7 @@ func orgInput(r *http.Request) maillage.OrganizationInput {
 		Latitude:    trimmed(r, "latitude"),
 		Longitude:   trimmed(r, "longitude"),
 		Tags:        splitTags(r.PostForm.Get("tags")),
+		Version:     formVersion(r),
 	}
 }
 
@@ -109,6 +110,7 @@ func (s *server) editOrganizationForm(w http.ResponseWriter, r *http.Request) {
 	v := url.Values{
 		"name": {o.Name}, "description": {o.Description}, "type": {string(o.Type)}, "region": {o.Region},
 		"address": {o.Address}, "website": {o.Website}, "tags": {joinTags(o.Tags)},
+		"version": {strconv.Itoa(o.Version)},
 	}
 	if o.Latitude != nil && o.Longitude != nil {
 		v.Set("latitude", strconv.FormatFloat(*o.Latitude, 'f', -1, 64))
@@ -133,6 +135,7 @@ func (s *server) updateOrganization(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, gerr)
 			return
 		}
+		keepEditOnConflict(r, err, cur.Version)
 		s.orgFormError(w, r, err, orgFormData{Action: "/organizations/" + id + "/edit", Edit: true, O: cur})
 		return
 	}
