@@ -72,6 +72,10 @@ func TestWorkerRunsRetriesAndGivesUp(t *testing.T) {
 	if s.Done != 1 || s.Failed != 3 || s.Pending != 0 {
 		t.Fatalf("job states: %+v", s)
 	}
+	// A done job keeps no payload (emails carry one-time links).
+	if n, err := db.JobsWithPayload(ctx, "ok"); err != nil || n != 0 {
+		t.Fatalf("a done job kept its payload: %d %v", n, err)
+	}
 }
 
 func TestBackoffGrowsAndIsBounded(t *testing.T) {

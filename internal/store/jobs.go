@@ -86,10 +86,12 @@ func (db *DB) forUpdate() string {
 	return ""
 }
 
-// CompleteJob marks a job done.
+// CompleteJob marks a job done and empties its payload: an email job
+// carries a one-time link that must not outlive its sending in the table.
 func (db *DB) CompleteJob(ctx context.Context, id string) error {
 	return db.Update(ctx, func(tx *Tx) error {
-		_, err := tx.exec(ctx, `UPDATE jobs SET done_at = $1, locked_until = NULL, last_error = '' WHERE id = $2`, tx.now, id)
+		_, err := tx.exec(ctx, `UPDATE jobs SET done_at = $1, locked_until = NULL, last_error = '', payload = '{}'
+			WHERE id = $2`, tx.now, id)
 		return err
 	})
 }
@@ -134,4 +136,11 @@ func (db *DB) PurgeJobs(ctx context.Context, before time.Time) error {
 		_, err := tx.exec(ctx, `DELETE FROM jobs WHERE done_at < $1`, before.UTC())
 		return err
 	})
+}
+
+// JobsWithPayload counts the jobs of a kind that still hold a payload.
+func (db *DB) JobsWithPayload(ctx context.Context, kind string) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM jobs WHERE kind = $1 AND payload <> '{}'`, kind).Scan(&n)
+	return n, mapError(err)
 }
