@@ -20,7 +20,9 @@ var ligatures = strings.NewReplacer("œ", "oe", "Œ", "oe", "æ", "ae", "Æ", "a
 // Key returns the comparison key of s: lowercase, accents removed,
 // typographic apostrophes made plain, inner white space collapsed.
 func Key(s string) string {
-	s = ligatures.Replace(s)
+	// Invalid bytes (from a broken client) are dropped first: left in, they
+	// make the accent folding give up and the key unstable.
+	s = ligatures.Replace(strings.ToValidUTF8(s, ""))
 	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	out, _, err := transform.String(t, s)
 	if err != nil {

@@ -1,6 +1,11 @@
 package fold
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestKey(t *testing.T) {
 	for in, want := range map[string]string{
@@ -38,4 +43,27 @@ func TestWebsiteKey(t *testing.T) {
 	if WebsiteKey("https://coop.ca/a") == WebsiteKey("https://coop.ca/b") {
 		t.Error("different pages of a host are different sites here")
 	}
+}
+
+// FuzzKeyAndSlug: any text folds to a stable key, and its slug is safe in
+// a URL path (letters, digits and single inner hyphens).
+func FuzzKeyAndSlug(f *testing.F) {
+	for _, s := range []string{"Économie sociale", "C++", "l'éducation", "  ", "Œuvre\u00a0d’art", "ß", "\xff\xfe", "a--b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k := Key(s)
+		if Key(k) != k {
+			t.Fatalf("Key is not stable: %q -> %q -> %q", s, k, Key(k))
+		}
+		slug := Slug(s)
+		if strings.HasPrefix(slug, "-") || strings.HasSuffix(slug, "-") || strings.Contains(slug, "--") {
+			t.Fatalf("Slug(%q) = %q has stray hyphens", s, slug)
+		}
+		for _, r := range slug {
+			if r == '/' || r == '?' || r == '#' || r == '%' || unicode.IsSpace(r) || r == utf8.RuneError {
+				t.Fatalf("Slug(%q) = %q is not path-safe", s, slug)
+			}
+		}
+	})
 }
