@@ -123,6 +123,17 @@ func parseForm(r *http.Request) error {
 		}
 		return maillage.Errorf(maillage.CodeInvalid, "error.invalid").Wrap(fmt.Errorf("parse form: %w", err))
 	}
+	// Browsers send UTF-8, but a broken client may not; PostgreSQL would
+	// refuse the bytes with an internal error, so they become U+FFFD here,
+	// as JSON decoding does for the API.
+	for _, vals := range []url.Values{r.PostForm, r.Form} {
+		for k, vs := range vals {
+			for i, v := range vs {
+				vs[i] = strings.ToValidUTF8(v, "\uFFFD")
+			}
+			vals[k] = vs
+		}
+	}
 	return nil
 }
 

@@ -59,3 +59,15 @@ func TestHostileTextIsInert(t *testing.T) {
 		}
 	}
 }
+
+// TestInvalidUTF8IsRepaired: bytes that are not UTF-8 in a form are kept
+// as replacement characters, never a server error (PostgreSQL refuses them).
+func TestInvalidUTF8IsRepaired(t *testing.T) {
+	e := newEnv(t)
+	e.user("Ana", "ana@example.org")
+	c := e.client()
+	c.signIn("ana@example.org", "mot de passe solide")
+	r := c.post("/organizations", url.Values{"name": {"Coop \xff\xfe du quartier"}, "tags": {"\xc3\x28"}})
+	wantStatus(t, r, http.StatusOK)
+	mustContain(t, r, "Coop \uFFFD du quartier")
+}
