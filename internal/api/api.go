@@ -73,7 +73,7 @@ func New(o Options) (http.Handler, error) {
 		s.mux.Handle(rt.Method+" "+rt.Path, s.wrap(rt))
 	}
 	s.mux.HandleFunc(Prefix+"/", s.unmatched)
-	s.handler = httpx.MaxBodyBytes(MaxBodyBytes)(s.mux)
+	s.handler = httpx.Chain(s.mux, httpx.ValidUTF8(http.HandlerFunc(s.notFound)), httpx.MaxBodyBytes(MaxBodyBytes))
 	return s, nil
 }
 
@@ -172,3 +172,6 @@ func (s *server) allow(r *http.Request, st *state) bool {
 		return s.writes.Allow(key)
 	}
 }
+
+// notFound answers like any absent resource.
+func (s *server) notFound(w http.ResponseWriter, r *http.Request) { s.fail(w, r, maillage.ErrNotFound) }

@@ -143,3 +143,20 @@ func TestInternalErrorsStayInTheLog(t *testing.T) {
 }
 
 func newTestLogger(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }
+
+// TestInvalidUTF8 : bytes that are not UTF-8 in a path or a query never
+// reach the database (PostgreSQL would fail on them).
+func TestInvalidUTF8(t *testing.T) {
+	e := newEnv(t)
+	for target, status := range map[string]int{
+		"/api/v1/organizations?tag=%FF&q=%FE": 200,
+		"/api/v1/communities?tag=%FF":         200,
+		"/api/v1/users?q=%FF":                 200,
+		"/api/v1/organizations/%FF":           404,
+		"/api/v1/tags/%FF":                    404,
+	} {
+		if w := e.call("GET", target, "", ""); w.Code != status {
+			t.Errorf("%s: %d, want %d: %s", target, w.Code, status, w.Body)
+		}
+	}
+}

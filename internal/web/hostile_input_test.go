@@ -71,3 +71,17 @@ func TestInvalidUTF8IsRepaired(t *testing.T) {
 	wantStatus(t, r, http.StatusOK)
 	mustContain(t, r, "Coop \uFFFD du quartier")
 }
+
+// TestInvalidUTF8InFilters: filters with bytes that are not UTF-8 find
+// nothing rather than failing.
+func TestInvalidUTF8InFilters(t *testing.T) {
+	e := newEnv(t)
+	c := e.client()
+	for _, p := range []string{"/organizations?tag=%FF&q=%FE", "/people?tag=%FF&q=%FE", "/communities?tag=%FF&q=%FE",
+		"/tags/%FF", "/tags/suggest?q=%FF"} {
+		r := c.get(p)
+		if r.Status != http.StatusOK && r.Status != http.StatusNotFound {
+			t.Errorf("%s: %d", p, r.Status)
+		}
+	}
+}

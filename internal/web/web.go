@@ -78,6 +78,7 @@ func (s *server) pageMiddleware(pages http.Handler) http.Handler {
 	return httpx.Chain(pages,
 		s.sessions.LoadAndSave,
 		s.loadViewer,
+		httpx.ValidUTF8(http.HandlerFunc(s.notFound)),
 		cop.Handler,
 		httpx.MaxBodyBytes(maxFormBytes),
 	)
