@@ -69,9 +69,9 @@ func New(o Options) (http.Handler, error) {
 }
 
 // pageMiddleware wraps the pages. Order matters: the session is loaded
-// first, then the viewer and language (which read the session), then
-// cross-origin protection (whose refusal page is translated), then the
-// body limit.
+// first, then the viewer and language (which read the session), then the
+// UTF-8 guard and cross-origin protection (whose answers are translated
+// pages), then the body limit.
 func (s *server) pageMiddleware(pages http.Handler) http.Handler {
 	cop := http.NewCrossOriginProtection()
 	cop.SetDenyHandler(http.HandlerFunc(s.crossOriginDenied))
