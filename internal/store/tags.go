@@ -168,6 +168,7 @@ func (db *DB) AutocompleteTags(ctx context.Context, prefix string, n int) ([]mai
 
 // tagsOf loads the tags of many subjects at once from a join table,
 // keyed by subject ID, sorted by label: one query per list, not per row.
+// The tags carry what a chip shows (no dates, parents or merges).
 func (db *DB) tagsOf(ctx context.Context, table, column string, ids []string) (map[string][]maillage.Tag, error) {
 	out := map[string][]maillage.Tag{}
 	if len(ids) == 0 {
@@ -178,7 +179,9 @@ func (db *DB) tagsOf(ctx context.Context, table, column string, ids []string) (m
 	for i, id := range ids {
 		ph[i] = a.add(id)
 	}
-	rows, err := db.query(ctx, `SELECT j.`+column+`, `+tagColumns+` FROM `+table+` j
+	// Lists show tags as chips: the columns a chip needs are enough, and
+	// skipping the timestamps spares the driver parsing one per row.
+	rows, err := db.query(ctx, `SELECT j.`+column+`, t.id, t.slug, t.key, t.label, t.label_en, t.kind FROM `+table+` j
 		JOIN tags t ON t.id = j.tag_id WHERE j.`+column+` IN (`+strings.Join(ph, ", ")+`) ORDER BY t.key`, a...)
 	if err != nil {
 		return nil, mapError(err)
@@ -188,11 +191,10 @@ func (db *DB) tagsOf(ctx context.Context, table, column string, ids []string) (m
 		var subject string
 		var t maillage.Tag
 		var kind string
-		var parent, merged sql.NullString
-		if err := rows.Scan(&subject, &t.ID, &t.Slug, &t.Key, &t.Label, &t.LabelEn, &kind, &parent, &merged, &t.CreatedAt); err != nil {
+		if err := rows.Scan(&subject, &t.ID, &t.Slug, &t.Key, &t.Label, &t.LabelEn, &kind); err != nil {
 			return nil, mapError(err)
 		}
-		t.Kind, t.ParentID, t.MergedInto = maillage.TagKind(kind), parent.String, merged.String
+		t.Kind = maillage.TagKind(kind)
 		out[subject] = append(out[subject], t)
 	}
 	return out, rows.Err()
