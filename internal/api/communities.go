@@ -129,6 +129,9 @@ func (s *server) patchCommunity(w http.ResponseWriter, r *http.Request) error {
 	set(&in.Listed, p.Listed)
 	set(&in.Region, p.Region)
 	set(&in.Tags, p.Tags)
+	// Without a version from the client, the overlay still must not undo a
+	// change saved between the read above and the write: expect what was read.
+	in.Version = cur.Version
 	if p.Version != nil {
 		in.Version = *p.Version
 	}

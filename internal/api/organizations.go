@@ -133,6 +133,9 @@ func (s *server) patchOrganization(w http.ResponseWriter, r *http.Request) error
 	set(&in.Address, p.Address)
 	set(&in.Website, p.Website)
 	set(&in.Tags, p.Tags)
+	// Without a version from the client, the overlay still must not undo a
+	// change saved between the read above and the write: expect what was read.
+	in.Version = cur.Version
 	if p.Version != nil {
 		in.Version = *p.Version
 	}
