@@ -10,7 +10,7 @@ func (s *server) suggestTags(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	tags, err := s.svc.AutocompleteTags(r.Context(), strings.TrimSpace(r.URL.Query().Get("q")), lim)
+	tags, err := s.svc.AutocompleteTags(r.Context(), viewerOf(r), strings.TrimSpace(r.URL.Query().Get("q")), lim)
 	if err != nil {
 		return err
 	}

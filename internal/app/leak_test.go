@@ -35,6 +35,9 @@ type world struct {
 	communities []*maillage.Community
 	tagSlug     string
 	tagged      map[string]bool // people with the world's tag as interest
+	secret      string          // a tag only private communities carry
+	secretBy    map[string]bool // the communities carrying it
+	org         *maillage.Organization
 	viewers     []leakViewer
 }
 
@@ -61,7 +64,7 @@ func buildWorld(t *testing.T, seed uint64) *world {
 	m := boot(t)
 	s := m.Service
 	r := rand.New(rand.NewPCG(seed, 42))
-	w := &world{m: m, tagged: map[string]bool{}}
+	w := &world{m: m, tagged: map[string]bool{}, secretBy: map[string]bool{}, secret: fmt.Sprintf("Confidentiel%d", seed)}
 	tag := fmt.Sprintf("Thème %d", seed)
 	for i := 0; i < 6; i++ {
 		u, _ := testutil.User(t, s, fmt.Sprintf("Personne%dx%d", seed, i), fmt.Sprintf("p%d@exemple.org", i))
@@ -79,11 +82,16 @@ func buildWorld(t *testing.T, seed uint64) *world {
 	for i := 0; i < 5; i++ {
 		creator := w.users[r.IntN(len(w.users))]
 		vis := []string{"public", "private"}[r.IntN(2)]
+		tags := []string{tag}
+		if vis == "private" {
+			tags = append(tags, w.secret)
+		}
 		c, err := s.CreateCommunity(ctx, testutil.ViewerOf(t, s, creator.ID), maillage.CommunityInput{
-			Name: fmt.Sprintf("Communauté%dx%d", seed, i), Visibility: vis, Listed: r.IntN(2) == 0, Tags: []string{tag}})
+			Name: fmt.Sprintf("Communauté%dx%d", seed, i), Visibility: vis, Listed: r.IntN(2) == 0, Tags: tags})
 		if err != nil {
 			t.Fatal(err)
 		}
+		w.secretBy[c.ID] = vis == "private"
 		for _, u := range w.users {
 			if u.ID != creator.ID && r.IntN(3) == 0 {
 				role := []maillage.Role{maillage.RoleMember, maillage.RoleManager}[r.IntN(2)]
@@ -95,6 +103,17 @@ func buildWorld(t *testing.T, seed uint64) *world {
 		w.communities = append(w.communities, c)
 	}
 	w.tagSlug = fold.Slug(tag)
+	// Everyone works at one organisation: its page lists them as each viewer may see them.
+	org, err := s.CreateOrganization(ctx, testutil.ViewerOf(t, s, w.users[0].ID), maillage.OrganizationInput{Name: fmt.Sprintf("Org%d", seed)}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range w.users {
+		if err := s.DeclareAffiliation(ctx, testutil.ViewerOf(t, s, u.ID), org.ID, "Membre"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.org = org
 
 	admin, err := s.CreateUser(ctx, maillage.SignUpInput{Email: "admin@exemple.org", Name: fmt.Sprintf("Admin%d", seed), Password: testutil.Password}, true)
 	if err != nil {
@@ -253,7 +272,27 @@ func (w *world) check(t *testing.T, v leakViewer) {
 		}
 	}
 	pages := []string{"/", "/communities", "/people", "/tags/" + w.tagSlug, "/communities?tag=" + w.tagSlug}
-	bodies := []string{tagRaw}
+	// The tag only private communities carry exists only for those who see one of them.
+	secretSeen := false
+	for _, c := range w.communities {
+		secretSeen = secretSeen || (w.secretBy[c.ID] && seeCommunity[c.ID])
+	}
+	secretSlug := fold.Slug(w.secret)
+	if got, _ := w.page(t, v, "/tags/"+secretSlug); got != status(secretSeen) {
+		t.Errorf("page of the private-only tag: %d, policy says %v", got, secretSeen)
+	}
+	if got, _, _ := w.call(t, v, "/api/v1/tags/"+secretSlug); got != status(secretSeen) {
+		t.Errorf("API private-only tag: %d, policy says %v", got, secretSeen)
+	}
+	_, suggest := w.page(t, v, "/tags/suggest?q=confidentiel")
+	_, _, apiSuggest := w.call(t, v, "/api/v1/tags?q=confidentiel")
+	if strings.Contains(suggest, w.secret) != secretSeen || strings.Contains(apiSuggest, w.secret) != secretSeen {
+		t.Errorf("suggestions of the private-only tag (web %v, API %v), policy says %v",
+			strings.Contains(suggest, w.secret), strings.Contains(apiSuggest, w.secret), secretSeen)
+	}
+	_, orgPage := w.page(t, v, "/organizations/"+w.org.ID)
+	_, _, orgRaw := w.call(t, v, "/api/v1/organizations/"+w.org.ID)
+	bodies := []string{tagRaw, orgPage, orgRaw}
 	for _, p := range pages {
 		code, body := w.page(t, v, p)
 		if code != http.StatusOK {

@@ -236,7 +236,7 @@ func TestTagsAreFound(t *testing.T) {
 	ctx := context.Background()
 	s, _ := load(t)
 	for _, label := range usedTags() {
-		found, err := s.AutocompleteTags(ctx, label, 10)
+		found, err := s.AutocompleteTags(ctx, maillage.Anonymous(), label, 10)
 		if err != nil {
 			t.Fatal(err)
 		}

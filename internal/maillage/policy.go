@@ -206,5 +206,21 @@ func CanViewNotification(v Viewer, recipientID string) bool {
 	return v.SignedIn() && v.UserID == recipientID
 }
 
+// TagAccess is what the policy needs to know about a tag.
+type TagAccess struct {
+	Curated   bool
+	CreatedBy string
+	// VisibleUses counts the things carrying the tag that the viewer may see.
+	VisibleUses int
+}
+
+// CanViewTag: curated tags are public; a free tag exists for a viewer
+// only when something they may see carries it, or they made it. A label
+// typed only in a private community ("projet confidentiel X") must not
+// surface in suggestions or tag pages.
+func CanViewTag(v Viewer, t TagAccess) bool {
+	return t.Curated || t.VisibleUses > 0 || (v.SignedIn() && v.UserID == t.CreatedBy)
+}
+
 // CanAdminister: instance administration (users, taxonomy merges, settings).
 func CanAdminister(v Viewer) bool { return v.Admin }

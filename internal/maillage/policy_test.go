@@ -122,6 +122,27 @@ func TestProfilePolicy(t *testing.T) {
 	}
 }
 
+func TestTagPolicy(t *testing.T) {
+	maker := Viewer{UserID: "m"}
+	cases := []struct {
+		t    TagAccess
+		v    Viewer
+		want bool
+	}{
+		{TagAccess{Curated: true}, Anonymous(), true},
+		{TagAccess{CreatedBy: "m"}, Anonymous(), false},
+		{TagAccess{CreatedBy: "m"}, maker, true},
+		{TagAccess{CreatedBy: "m"}, Viewer{UserID: "o"}, false},
+		{TagAccess{CreatedBy: "m", VisibleUses: 1}, Anonymous(), true},
+		{TagAccess{}, Anonymous(), false},
+	}
+	for i, c := range cases {
+		if got := CanViewTag(c.v, c.t); got != c.want {
+			t.Errorf("case %d: %v, want %v", i, got, c.want)
+		}
+	}
+}
+
 func TestOrganizationPolicy(t *testing.T) {
 	o := OrganizationAccess{CreatedBy: "c", AdminIDs: []string{"a"}}
 	if !CanViewOrganization(Anonymous(), o) {

@@ -33,6 +33,7 @@ type Tag struct {
 	Kind       TagKind
 	ParentID   string
 	MergedInto string
+	CreatedBy  string
 	CreatedAt  time.Time
 
 	// Uses counts what carries the tag, where a list needs it.

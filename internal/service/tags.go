@@ -29,12 +29,13 @@ func (s *Service) resolveTag(ctx context.Context, tag string) (id string, ok boo
 	return t.ID, true, nil
 }
 
-// AutocompleteTags suggests existing tags for what is being typed.
-func (s *Service) AutocompleteTags(ctx context.Context, prefix string, n int) ([]maillage.Tag, error) {
+// AutocompleteTags suggests the existing tags the viewer may see for
+// what is being typed.
+func (s *Service) AutocompleteTags(ctx context.Context, v maillage.Viewer, prefix string, n int) ([]maillage.Tag, error) {
 	if len(prefix) > maillage.MaxTagLen*4 {
 		return nil, nil
 	}
-	return s.db.AutocompleteTags(ctx, prefix, n)
+	return s.db.AutocompleteTags(ctx, v, prefix, n)
 }
 
 // TagPage is what carries a tag, as the viewer may see it.
@@ -67,6 +68,11 @@ func (s *Service) Tag(ctx context.Context, v maillage.Viewer, slug string, perLi
 	}
 	if p.Communities, p.CommunitiesTotal, err = s.db.Communities(ctx, v, store.CommunityFilter{TagID: t.ID, Limit: perList}); err != nil {
 		return nil, err
+	}
+	access := maillage.TagAccess{Curated: t.Kind == maillage.TagCurated, CreatedBy: t.CreatedBy,
+		VisibleUses: p.PeopleTotal + p.OrganizationsTotal + p.CommunitiesTotal}
+	if !maillage.CanViewTag(v, access) {
+		return nil, maillage.ErrNotFound
 	}
 	return p, nil
 }

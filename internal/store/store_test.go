@@ -138,12 +138,23 @@ func TestTagsFoldAndMerge(t *testing.T) {
 	if tg, err := db.TagByLabel(ctx, "ess"); err != nil || tg.ID != first[0].ID {
 		t.Fatalf("synonym: %v %v", tg, err)
 	}
-	sug, err := db.AutocompleteTags(ctx, "eco", 10)
-	if err != nil || len(sug) != 1 || sug[0].Slug != "economie-sociale" {
+	// A free tag nothing visible carries is not suggested; once an
+	// organisation (a public directory) carries it, it is.
+	if sug, err := db.AutocompleteTags(ctx, maillage.Anonymous(), "eco", 10); err != nil || len(sug) != 0 {
+		t.Fatalf("an unused free tag was suggested: %+v %v", sug, err)
+	}
+	err = db.Update(ctx, func(tx *store.Tx) error {
+		return tx.CreateOrganization(ctx, &maillage.Organization{ID: auth.NewID(), Name: "Coop", Tags: first[:1]})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sug, err := db.AutocompleteTags(ctx, maillage.Anonymous(), "eco", 10)
+	if err != nil || len(sug) != 1 || sug[0].Slug != "economie-sociale" || sug[0].Uses != 1 {
 		t.Fatalf("autocomplete: %+v %v", sug, err)
 	}
 	// Pattern characters are literal.
-	if sug, err := db.AutocompleteTags(ctx, "%", 10); err != nil || len(sug) != 0 {
+	if sug, err := db.AutocompleteTags(ctx, maillage.Anonymous(), "%", 10); err != nil || len(sug) != 0 {
 		t.Fatalf("autocomplete %%: %+v %v", sug, err)
 	}
 }

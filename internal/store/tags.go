@@ -12,16 +12,16 @@ import (
 	"github.com/maillage/maillage/internal/maillage"
 )
 
-const tagColumns = `t.id, t.slug, t.key, t.label, t.label_en, t.kind, t.parent_id, t.merged_into_id, t.created_at`
+const tagColumns = `t.id, t.slug, t.key, t.label, t.label_en, t.kind, t.parent_id, t.merged_into_id, t.created_at, t.created_by`
 
 func scanTag(row rowScanner) (*maillage.Tag, error) {
 	var t maillage.Tag
 	var kind string
-	var parent, merged sql.NullString
-	if err := row.Scan(&t.ID, &t.Slug, &t.Key, &t.Label, &t.LabelEn, &kind, &parent, &merged, &t.CreatedAt); err != nil {
+	var parent, merged, by sql.NullString
+	if err := row.Scan(&t.ID, &t.Slug, &t.Key, &t.Label, &t.LabelEn, &kind, &parent, &merged, &t.CreatedAt, &by); err != nil {
 		return nil, mapError(err)
 	}
-	t.Kind, t.ParentID, t.MergedInto = maillage.TagKind(kind), parent.String, merged.String
+	t.Kind, t.ParentID, t.MergedInto, t.CreatedBy = maillage.TagKind(kind), parent.String, merged.String, by.String
 	t.CreatedAt = t.CreatedAt.UTC()
 	return &t, nil
 }
@@ -74,7 +74,7 @@ func (tx *Tx) tagByKey(ctx context.Context, key string) (*maillage.Tag, error) {
 
 func (tx *Tx) createTag(ctx context.Context, label, key, createdBy string) (*maillage.Tag, error) {
 	base := fold.Slug(label)
-	t := &maillage.Tag{ID: auth.NewID(), Key: key, Label: label, Kind: maillage.TagFree, CreatedAt: tx.now}
+	t := &maillage.Tag{ID: auth.NewID(), Key: key, Label: label, Kind: maillage.TagFree, CreatedBy: createdBy, CreatedAt: tx.now}
 	// Two keys may share a slug ("C++" and "C"): number the later ones.
 	for i := 1; ; i++ {
 		t.Slug = base
@@ -125,27 +125,41 @@ func (db *DB) TagByLabel(ctx context.Context, label string) (*maillage.Tag, erro
 		UNION ALL SELECT `+tagColumns+` FROM tags t JOIN tag_synonyms s ON s.tag_id = t.id WHERE s.key = $1`, key))
 }
 
-// tagUsesSQL counts what carries tag t and is visible to anyone: public
-// profiles, organisations and seen-by-all communities. Autocomplete ranks
-// by it without revealing private uses.
-const tagUsesSQL = `((SELECT COUNT(*) FROM user_interests ui JOIN users u ON u.id = ui.user_id
-		WHERE ui.tag_id = t.id AND u.profile_visibility = 'public')
+// tagUsesSQL counts what carries tag t and the viewer may see: profiles,
+// organisations (a public directory) and communities, each through the
+// policy's SQL mirror.
+func tagUsesSQL(v maillage.Viewer, a *args) string {
+	return `((SELECT COUNT(*) FROM user_interests ui JOIN users u ON u.id = ui.user_id
+		WHERE ui.tag_id = t.id AND ` + profileVisibleSQL(v, "u", a) + `)
 	+ (SELECT COUNT(*) FROM organization_tags ot WHERE ot.tag_id = t.id)
 	+ (SELECT COUNT(*) FROM community_tags ct JOIN communities c ON c.id = ct.community_id
-		WHERE ct.tag_id = t.id AND (c.visibility = 'public' OR c.listed)))`
+		WHERE ct.tag_id = t.id AND ` + communitySeeSQL(v, "c", a) + `))`
+}
 
-// AutocompleteTags suggests tags whose label or synonym starts with the
-// typed text (accents and case ignored), most used first.
-func (db *DB) AutocompleteTags(ctx context.Context, prefix string, n int) ([]maillage.Tag, error) {
+// tagVisibleSQL mirrors maillage.CanViewTag for tags aliased t.
+func tagVisibleSQL(v maillage.Viewer, a *args) string {
+	s := "(t.kind = 'curated' OR " + tagUsesSQL(v, a) + " > 0"
+	if v.SignedIn() {
+		s += " OR t.created_by = " + a.add(v.UserID)
+	}
+	return s + ")"
+}
+
+// AutocompleteTags suggests the tags the viewer may see whose label or
+// synonym starts with the typed text (accents and case ignored), most
+// used first.
+func (db *DB) AutocompleteTags(ctx context.Context, v maillage.Viewer, prefix string, n int) ([]maillage.Tag, error) {
 	key := fold.Key(prefix)
 	if key == "" {
 		return nil, nil
 	}
 	var a args
+	uses := tagUsesSQL(v, &a)
+	visible := tagVisibleSQL(v, &a)
 	p := a.add(likePrefix(key))
 	mid := a.add(likeContains(" " + key))
-	rows, err := db.query(ctx, `SELECT `+tagColumns+`, `+tagUsesSQL+` AS uses FROM tags t
-		WHERE t.merged_into_id IS NULL AND (t.key LIKE `+p+` ESCAPE '\' OR t.key LIKE `+mid+` ESCAPE '\'
+	rows, err := db.query(ctx, `SELECT `+tagColumns+`, `+uses+` AS uses FROM tags t
+		WHERE t.merged_into_id IS NULL AND `+visible+` AND (t.key LIKE `+p+` ESCAPE '\' OR t.key LIKE `+mid+` ESCAPE '\'
 			OR EXISTS (SELECT 1 FROM tag_synonyms s WHERE s.tag_id = t.id AND s.key LIKE `+p+` ESCAPE '\'))
 		ORDER BY uses DESC, t.key LIMIT `+a.add(limit(n)), a...)
 	if err != nil {
@@ -156,11 +170,11 @@ func (db *DB) AutocompleteTags(ctx context.Context, prefix string, n int) ([]mai
 	for rows.Next() {
 		var t maillage.Tag
 		var kind string
-		var parent, merged sql.NullString
-		if err := rows.Scan(&t.ID, &t.Slug, &t.Key, &t.Label, &t.LabelEn, &kind, &parent, &merged, &t.CreatedAt, &t.Uses); err != nil {
+		var parent, merged, by sql.NullString
+		if err := rows.Scan(&t.ID, &t.Slug, &t.Key, &t.Label, &t.LabelEn, &kind, &parent, &merged, &t.CreatedAt, &by, &t.Uses); err != nil {
 			return nil, mapError(err)
 		}
-		t.Kind, t.ParentID, t.MergedInto = maillage.TagKind(kind), parent.String, merged.String
+		t.Kind, t.ParentID, t.MergedInto, t.CreatedBy = maillage.TagKind(kind), parent.String, merged.String, by.String
 		out = append(out, t)
 	}
 	return out, rows.Err()

@@ -49,7 +49,7 @@ func (s *server) suggestTags(w http.ResponseWriter, r *http.Request) {
 	var tags []maillage.Tag
 	if text != "" {
 		var err error
-		if tags, err = s.svc.AutocompleteTags(r.Context(), text, maxSuggestions); err != nil {
+		if tags, err = s.svc.AutocompleteTags(r.Context(), state(r).Viewer, text, maxSuggestions); err != nil {
 			s.fail(w, r, err)
 			return
 		}
