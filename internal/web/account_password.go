@@ -82,11 +82,7 @@ func (s *server) renderPassword(w http.ResponseWriter, r *http.Request, status i
 }
 
 func (s *server) changePassword(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	err := s.svc.ChangePassword(r.Context(), state(r).Viewer, r.PostForm.Get("current_password"), r.PostForm.Get("password"))

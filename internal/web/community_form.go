@@ -43,11 +43,7 @@ func communityInput(r *http.Request) maillage.CommunityInput {
 }
 
 func (s *server) createCommunity(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	st := state(r)

@@ -51,11 +51,7 @@ func personID(s string) string {
 }
 
 func (s *server) addMember(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	st, id := state(r), r.PathValue("id")
@@ -80,11 +76,7 @@ func (s *server) addMember(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) changeRole(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	st, id := state(r), r.PathValue("id")

@@ -134,3 +134,16 @@ func (s *server) requireSignedIn(w http.ResponseWriter, r *http.Request) bool {
 	s.redirectToSignIn(w, r)
 	return false
 }
+
+// signedInForm starts every signed-in form handler: it sends visitors to
+// sign in, then reads the form, answering any error itself.
+func (s *server) signedInForm(w http.ResponseWriter, r *http.Request) bool {
+	if !s.requireSignedIn(w, r) {
+		return false
+	}
+	if err := parseForm(r); err != nil {
+		s.fail(w, r, err)
+		return false
+	}
+	return true
+}

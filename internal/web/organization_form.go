@@ -55,11 +55,7 @@ func orgInput(r *http.Request) maillage.OrganizationInput {
 }
 
 func (s *server) createOrganization(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	st := state(r)
@@ -120,11 +116,7 @@ func (s *server) editOrganizationForm(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) updateOrganization(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	st, id := state(r), r.PathValue("id")

@@ -53,11 +53,7 @@ func (s *server) organization(w http.ResponseWriter, r *http.Request) {
 
 // setAffiliation records "I work here" with a role title.
 func (s *server) setAffiliation(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	st, id := state(r), r.PathValue("id")
@@ -113,11 +109,7 @@ func (s *server) deleteOrganization(w http.ResponseWriter, r *http.Request) {
 // setEditor lets an organisation's editors grant or remove an affiliated
 // person's right to edit it.
 func (s *server) setEditor(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	st, id := state(r), r.PathValue("id")

@@ -48,11 +48,7 @@ func (s *server) renderProfileForm(w http.ResponseWriter, r *http.Request, statu
 }
 
 func (s *server) updateProfile(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	st := state(r)

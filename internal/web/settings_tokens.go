@@ -35,11 +35,7 @@ func (s *server) renderTokens(w http.ResponseWriter, r *http.Request, status int
 // createToken shows the new secret in its answer rather than redirecting:
 // it must not be kept anywhere, not even in the session, to be shown later.
 func (s *server) createToken(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	if err := parseForm(r); err != nil {
-		s.fail(w, r, err)
+	if !s.signedInForm(w, r) {
 		return
 	}
 	st := state(r)
