@@ -128,3 +128,20 @@ func TestUnknownCommand(t *testing.T) {
 		t.Fatal("unknown command accepted")
 	}
 }
+
+// TestBackupOnPostgresAdvisesPgDump: PostgreSQL has its own backup tool;
+// the command says how to use it instead of writing a partial file.
+func TestBackupOnPostgresAdvisesPgDump(t *testing.T) {
+	opts := testutil.DBOptions(t)
+	if opts.URL == "" {
+		t.Skip("needs PostgreSQL: set " + testutil.PostgresURLEnv + " (CI does)")
+	}
+	file := filepath.Join(t.TempDir(), "copie.dump")
+	err := run(context.Background(), []string{"backup", file, "--database-url", opts.URL, "--data", t.TempDir()}, io.Discard, quiet())
+	if err == nil || !strings.Contains(err.Error(), "pg_dump") {
+		t.Fatalf("backup on PostgreSQL: %v", err)
+	}
+	if _, statErr := os.Stat(file); !os.IsNotExist(statErr) {
+		t.Fatal("a file was written")
+	}
+}
