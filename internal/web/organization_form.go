@@ -90,17 +90,8 @@ func (s *server) orgFormError(w http.ResponseWriter, r *http.Request, err error,
 }
 
 func (s *server) editOrganizationForm(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
-		return
-	}
-	st := state(r)
-	o, err := s.svc.Organization(r.Context(), st.Viewer, r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.svc.CanEditOrganization(r.Context(), st.Viewer, o) {
-		s.fail(w, r, maillage.ErrForbidden)
+	o, ok := s.editableOrganization(w, r)
+	if !ok {
 		return
 	}
 	v := url.Values{

@@ -78,19 +78,11 @@ func (s *server) removeAffiliation(w http.ResponseWriter, r *http.Request) {
 
 // deleteOrganizationConfirm asks before deleting: the directory is shared.
 func (s *server) deleteOrganizationConfirm(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
+	o, ok := s.editableOrganization(w, r)
+	if !ok {
 		return
 	}
 	st := state(r)
-	o, err := s.svc.Organization(r.Context(), st.Viewer, r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !s.svc.CanEditOrganization(r.Context(), st.Viewer, o) {
-		s.fail(w, r, maillage.ErrForbidden)
-		return
-	}
 	s.render(w, r, http.StatusOK, view{Template: "organization_delete", Title: st.L.T("web.organization.delete_title", map[string]any{"Name": o.Name}),
 		Nav: "organizations", Data: o})
 }
@@ -132,4 +124,23 @@ func (s *server) removeOrganizationMember(w http.ResponseWriter, r *http.Request
 		return
 	}
 	s.redirect(w, r, "/organizations/"+id, "web.organization.member_removed")
+}
+
+// editableOrganization loads the organisation of the path for a page that
+// edits it, answering itself (sign in, 404, 403) when it cannot.
+func (s *server) editableOrganization(w http.ResponseWriter, r *http.Request) (*maillage.Organization, bool) {
+	if !s.requireSignedIn(w, r) {
+		return nil, false
+	}
+	st := state(r)
+	o, err := s.svc.Organization(r.Context(), st.Viewer, r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return nil, false
+	}
+	if !s.svc.CanEditOrganization(r.Context(), st.Viewer, o) {
+		s.fail(w, r, maillage.ErrForbidden)
+		return nil, false
+	}
+	return o, true
 }
