@@ -27,3 +27,46 @@ func communitySeeSQL(v maillage.Viewer, c string, a *args) string {
 	}
 	return s + ")"
 }
+
+// communityReadSQL mirrors maillage.CanReadCommunity for communities aliased c.
+func communityReadSQL(v maillage.Viewer, c string, a *args) string {
+	if v.Admin {
+		return "TRUE"
+	}
+	s := "(" + c + ".visibility = 'public'"
+	if v.SignedIn() {
+		s += " OR EXISTS (SELECT 1 FROM community_members vm WHERE vm.community_id = " + c + ".id AND vm.user_id = " + a.add(v.UserID) + ")"
+	}
+	return s + ")"
+}
+
+// contentVisibleSQL mirrors maillage.CanViewContent for rows aliased x that
+// have visibility and community_id columns. ownersTable lists the people
+// who own or contribute to a row (user_id, and ownersKey naming the row).
+func contentVisibleSQL(v maillage.Viewer, x, ownersTable, ownersKey string, a *args) string {
+	if !v.SignedIn() {
+		return "(" + x + ".visibility = 'public')"
+	}
+	u := a.add(v.UserID)
+	return "(" + x + ".visibility = 'public'" +
+		" OR (" + x + ".visibility = 'community' AND EXISTS (SELECT 1 FROM community_members vcm WHERE vcm.community_id = " + x + ".community_id AND vcm.user_id = " + u + "))" +
+		" OR EXISTS (SELECT 1 FROM " + ownersTable + " vo WHERE vo." + ownersKey + " = " + x + ".id AND vo.user_id = " + u + "))"
+}
+
+// noteVisibleSQL mirrors maillage.CanViewContent for notes aliased n: the
+// authors own a note.
+func noteVisibleSQL(v maillage.Viewer, n string, a *args) string {
+	return contentVisibleSQL(v, n, "note_authors", "note_id", a)
+}
+
+// notebookVisibleSQL mirrors maillage.CanViewContent for notebooks aliased
+// b: managers own a notebook, contributors add to it.
+func notebookVisibleSQL(v maillage.Viewer, b string, a *args) string {
+	return contentVisibleSQL(v, b, "notebook_members", "notebook_id", a)
+}
+
+// knowledgeBaseVisibleSQL mirrors maillage.CanViewContent for knowledge
+// bases aliased k.
+func knowledgeBaseVisibleSQL(v maillage.Viewer, k string, a *args) string {
+	return contentVisibleSQL(v, k, "knowledge_base_members", "knowledge_base_id", a)
+}
