@@ -256,3 +256,12 @@ func (db *DB) HasJoinRequest(ctx context.Context, communityID, userID string) (b
 		communityID, userID).Scan(&n)
 	return n > 0, mapError(err)
 }
+
+// CommunityVisibility reads a community's visibility inside a transaction.
+func (tx *Tx) CommunityVisibility(ctx context.Context, id string) (maillage.Visibility, error) {
+	var vis string
+	if err := tx.tx.QueryRowContext(ctx, `SELECT visibility FROM communities WHERE id = $1`, id).Scan(&vis); err != nil {
+		return "", mapError(err)
+	}
+	return maillage.Visibility(vis), nil
+}

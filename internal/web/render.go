@@ -61,12 +61,14 @@ func parseTemplates(static *staticFiles) (*templates, error) {
 // page is the data every page template receives. The localizer travels
 // here rather than in per-request template functions, which would race.
 type page struct {
-	L         *i18n.Localizer
-	Lang      string
-	Viewer    maillage.Viewer
-	User      *maillage.User
-	Title     string
-	Nav       string
+	L      *i18n.Localizer
+	Lang   string
+	Viewer maillage.Viewer
+	User   *maillage.User
+	Title  string
+	Nav    string
+	// Unread counts the viewer's unread notifications, for the menu.
+	Unread    int
 	LangURLs  []langLink
 	Flash     *flashMessage
 	RequestID string
