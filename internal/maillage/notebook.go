@@ -34,7 +34,6 @@ type Notebook struct {
 
 	Members    []NotebookMember
 	Categories []NotebookCategory
-	Tags       []Tag
 }
 
 // NotebookMember is a person with a role in a notebook or knowledge base.
@@ -120,7 +119,6 @@ type NotebookInput struct {
 	Guide       string
 	Visibility  string
 	CommunityID string
-	Tags        []string
 	// Version is the version the edit started from; 0 skips the check.
 	Version int
 }
@@ -137,6 +135,5 @@ func (in NotebookInput) Validate() error {
 	if in.Visibility == string(VisibilityCommunity) && in.CommunityID == "" {
 		v.Add("community_id", "field.community_required", nil)
 	}
-	validateTags(&v, "tags", in.Tags)
 	return v.Err()
 }
