@@ -42,6 +42,9 @@ type Community struct {
 	UpdatedAt   time.Time
 	// Version counts edits; an edit names the version it started from.
 	Version int
+	// CoverType is the MIME type of the cover image, "" when there is none.
+	CoverType      string
+	CoverUpdatedAt *time.Time
 
 	Tags        []Tag
 	MemberCount int

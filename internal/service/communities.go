@@ -237,7 +237,11 @@ func (s *Service) AddMember(ctx context.Context, v maillage.Viewer, id, userID s
 				return err
 			}
 		}
-		return tx.UpsertMember(ctx, id, userID, role)
+		if err := tx.UpsertMember(ctx, id, userID, role); err != nil {
+			return err
+		}
+		// Notes whose authors are the community's managers follow the change.
+		return s.SyncCommunityNoteAuthors(ctx, tx, id)
 	})
 }
 
@@ -261,7 +265,10 @@ func (s *Service) RemoveMember(ctx context.Context, v maillage.Viewer, id, userI
 		if err := keepAManager(ctx, tx, id, userID); err != nil {
 			return err
 		}
-		return tx.DeleteMember(ctx, id, userID)
+		if err := tx.DeleteMember(ctx, id, userID); err != nil {
+			return err
+		}
+		return s.SyncCommunityNoteAuthors(ctx, tx, id)
 	})
 }
 

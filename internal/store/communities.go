@@ -12,17 +12,18 @@ import (
 )
 
 const communityColumns = `c.id, c.name, c.description, c.visibility, c.listed, c.region, c.created_by, c.created_at, c.updated_at, c.version,
-	(SELECT COUNT(*) FROM community_members cm WHERE cm.community_id = c.id)`
+	c.cover_type, c.cover_updated_at, (SELECT COUNT(*) FROM community_members cm WHERE cm.community_id = c.id)`
 
 func scanCommunity(row rowScanner) (*maillage.Community, error) {
 	var c maillage.Community
 	var vis string
 	var by sql.NullString
+	var cover sql.NullTime
 	if err := row.Scan(&c.ID, &c.Name, &c.Description, &vis, &c.Listed, &c.Region, &by, &c.CreatedAt, &c.UpdatedAt, &c.Version,
-		&c.MemberCount); err != nil {
+		&c.CoverType, &cover, &c.MemberCount); err != nil {
 		return nil, mapError(err)
 	}
-	c.Visibility, c.CreatedBy = maillage.Visibility(vis), by.String
+	c.Visibility, c.CreatedBy, c.CoverUpdatedAt = maillage.Visibility(vis), by.String, nullTime(cover)
 	c.CreatedAt, c.UpdatedAt = c.CreatedAt.UTC(), c.UpdatedAt.UTC()
 	return &c, nil
 }
@@ -255,6 +256,20 @@ func (db *DB) HasJoinRequest(ctx context.Context, communityID, userID string) (b
 	err := db.queryRow(ctx, `SELECT COUNT(*) FROM community_join_requests WHERE community_id = $1 AND user_id = $2`,
 		communityID, userID).Scan(&n)
 	return n > 0, mapError(err)
+}
+
+// SetCommunityCover records the MIME type of a community's cover image
+// ("" removes it); the file itself is in file storage.
+func (tx *Tx) SetCommunityCover(ctx context.Context, id, mime string) error {
+	at := sql.NullTime{Time: tx.now, Valid: mime != ""}
+	res, err := tx.exec(ctx, `UPDATE communities SET cover_type = $1, cover_updated_at = $2 WHERE id = $3`, mime, at, id)
+	if err != nil {
+		return fmt.Errorf("community cover: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return maillage.ErrNotFound
+	}
+	return nil
 }
 
 // CommunityVisibility reads a community's visibility inside a transaction.

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"net/url"
+	"strconv"
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
@@ -42,15 +44,53 @@ type communityData struct {
 	CanJoin    bool
 	CanRequest bool
 	Requested  bool
+	// Description is the description rendered for the viewer.
+	Description template.HTML
+	// CoverURL is the cover image's address, "" without a cover.
+	CoverURL string
+	// Members is a first page of the members the viewer may see.
+	Members   []maillage.Membership
+	Notebooks []maillage.Notebook
+	Threads   []service.ThreadSummary
+	Pager     pager
+	// Shareable are the viewer's notes they may post into the discussion.
+	Shareable   []maillage.NoteRef
+	Invitation  *maillage.Invitation
+	OpenReports int
+	// FeedURL is the Atom feed of a public community.
+	FeedURL string
 }
+
+// communityMembersShown is how many members the community page lists.
+const communityMembersShown = 12
 
 func (s *server) community(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
-	c, err := s.svc.Community(r.Context(), st.Viewer, r.PathValue("id"))
+	id := r.PathValue("id")
+	c, err := s.svc.Community(r.Context(), st.Viewer, id)
+	if maillage.IsNotFound(err) {
+		// An unlisted private community shows itself to the person
+		// invited to it, and only as an invitation.
+		if inv, ierr := s.svc.PendingInvitation(r.Context(), st.Viewer, id); ierr == nil {
+			s.invitationPage(w, r, inv)
+			return
+		}
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
+	d, err := s.communityPage(r, c)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.render(w, r, http.StatusOK, view{Template: "community", Title: c.Name, Nav: "communities", Data: d})
+}
+
+// communityPage gathers what a community's page shows to the viewer.
+func (s *server) communityPage(r *http.Request, c *maillage.Community) (communityData, error) {
+	st, ctx := state(r), r.Context()
 	a := c.Access()
 	d := communityData{
 		C:          c,
@@ -60,13 +100,55 @@ func (s *server) community(w http.ResponseWriter, r *http.Request) {
 		CanJoin:    maillage.CanJoinCommunity(st.Viewer, a),
 		CanRequest: maillage.CanRequestToJoin(st.Viewer, a),
 	}
+	var err error
 	if d.CanRequest {
-		if d.Requested, err = s.svc.HasRequested(r.Context(), st.Viewer, c.ID); err != nil {
-			s.fail(w, r, err)
-			return
+		if d.Requested, err = s.svc.HasRequested(ctx, st.Viewer, c.ID); err != nil {
+			return d, err
 		}
 	}
-	s.render(w, r, http.StatusOK, view{Template: "community", Title: c.Name, Nav: "communities", Data: d})
+	if !d.IsMember {
+		if inv, err := s.svc.PendingInvitation(ctx, st.Viewer, c.ID); err == nil {
+			d.Invitation = inv
+		} else if !maillage.IsNotFound(err) {
+			return d, err
+		}
+	}
+	if c.CoverType != "" {
+		d.CoverURL = "/communities/" + c.ID + "/cover"
+		if c.CoverUpdatedAt != nil {
+			d.CoverURL += "?v=" + strconv.FormatInt(c.CoverUpdatedAt.Unix(), 10)
+		}
+	}
+	html, err := s.svc.RenderPosts(ctx, st.Viewer, c.ID, []string{c.Description})
+	if err != nil {
+		return d, err
+	}
+	d.Description = html[0]
+	if c.Visibility == maillage.VisibilityPublic {
+		d.FeedURL = "/communities/" + c.ID + "/feed.atom"
+	}
+	if !d.CanRead {
+		return d, nil
+	}
+	if d.Members, _, err = s.svc.Members(ctx, st.Viewer, c.ID, service.Page{Limit: communityMembersShown}); err != nil {
+		return d, err
+	}
+	if d.Notebooks, err = s.svc.CommunityNotebooks(ctx, st.Viewer, c.ID); err != nil {
+		return d, err
+	}
+	n, page := pageOf(r)
+	threads, total, err := s.svc.Threads(ctx, st.Viewer, c.ID, page)
+	if err != nil {
+		return d, err
+	}
+	d.Threads, d.Pager = threads, newPager(r, n, total)
+	if d.Shareable, err = s.svc.ShareableNotes(ctx, st.Viewer, c.ID); err != nil {
+		return d, err
+	}
+	if d.OpenReports, err = s.svc.OpenReportCount(ctx, st.Viewer, c); err != nil {
+		return d, err
+	}
+	return d, nil
 }
 
 func (s *server) join(w http.ResponseWriter, r *http.Request) {
