@@ -73,7 +73,8 @@ func New(o Options) (http.Handler, error) {
 		s.mux.Handle(rt.Method+" "+rt.Path, s.wrap(rt))
 	}
 	s.mux.HandleFunc(Prefix+"/", s.unmatched)
-	s.handler = httpx.Chain(s.mux, httpx.ValidUTF8(http.HandlerFunc(s.notFound)), httpx.MaxBodyBytes(MaxBodyBytes))
+	// Bodies are capped per route (see wrap): uploads need more than JSON.
+	s.handler = httpx.Chain(s.mux, httpx.ValidUTF8(http.HandlerFunc(s.notFound)))
 	return s, nil
 }
 

@@ -47,7 +47,7 @@ func newEnv(t *testing.T) *env {
 	t.Helper()
 	ctx := context.Background()
 	db := testutil.OpenDB(t)
-	svc := service.New(service.Options{DB: db, Hasher: auth.NewHasher(auth.TestParams(), 2), BaseURL: "http://example.test"})
+	svc := service.New(service.Options{DB: db, Hasher: auth.NewHasher(auth.TestParams(), 2), BaseURL: "http://example.test", Files: testutil.Files(t)})
 	bundle, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)

@@ -35,7 +35,11 @@ func (s *server) getTag(w http.ResponseWriter, r *http.Request) error {
 	out := tagPage{Label: tp.Tag.Label, Slug: tp.Tag.Slug, LabelEn: tp.Tag.LabelEn,
 		People: make([]userJSON, len(tp.People)), PeopleTotal: tp.PeopleTotal,
 		Organizations: make([]organizationJSON, len(tp.Organizations)), OrganizationsTotal: tp.OrganizationsTotal,
-		Communities: make([]communityJSON, len(tp.Communities)), CommunitiesTotal: tp.CommunitiesTotal}
+		Communities: make([]communityJSON, len(tp.Communities)), CommunitiesTotal: tp.CommunitiesTotal,
+		Notes: make([]noteSummaryJSON, len(tp.Notes)), NotesTotal: tp.NotesTotal}
+	for i := range tp.Notes {
+		out.Notes[i] = noteSummaryOut(&tp.Notes[i])
+	}
 	for i := range tp.People {
 		out.People[i] = userOut(&tp.People[i])
 	}

@@ -60,6 +60,8 @@ type tagPage struct {
 	OrganizationsTotal int                `json:"organizations_total"`
 	Communities        []communityJSON    `json:"communities"`
 	CommunitiesTotal   int                `json:"communities_total"`
+	Notes              []noteSummaryJSON  `json:"notes"`
+	NotesTotal         int                `json:"notes_total"`
 }
 
 // People.

@@ -19,6 +19,7 @@ import (
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/config"
 	"github.com/maillage/maillage/internal/demo"
+	"github.com/maillage/maillage/internal/files"
 	"github.com/maillage/maillage/internal/i18n"
 	"github.com/maillage/maillage/internal/jobs"
 	"github.com/maillage/maillage/internal/mail"
@@ -38,6 +39,7 @@ type Main struct {
 	DB       *store.DB
 	Service  *service.Service
 	Worker   *jobs.Worker
+	Notifier *service.Notifier
 	Bundle   *i18n.Bundle
 	Handler  http.Handler
 	listener net.Listener
@@ -74,7 +76,11 @@ func (m *Main) OpenStore(ctx context.Context) error {
 		return fmt.Errorf("password hashing: %w", err)
 	}
 	hasher := auth.NewHasher(params, 2)
-	m.Service = service.New(service.Options{DB: db, Hasher: hasher, BaseURL: m.Config.BaseURL, Logger: m.Logger})
+	storage, err := files.NewDisk(filepath.Join(m.Config.DataDir, "files"))
+	if err != nil {
+		return fmt.Errorf("file storage: %w", err)
+	}
+	m.Service = service.New(service.Options{DB: db, Hasher: hasher, BaseURL: m.Config.BaseURL, Logger: m.Logger, Files: storage})
 	return nil
 }
 
@@ -105,8 +111,15 @@ func (m *Main) Open(ctx context.Context) error {
 	}
 	emails := &service.Mailer{Mail: mailer, Bundle: m.Bundle, From: m.Config.MailFrom, BaseURL: m.Config.BaseURL}
 	m.Worker = &jobs.Worker{DB: m.DB, Logger: m.Logger, Handlers: map[string]jobs.Handler{
-		service.JobEmail: emails.Handle,
+		service.JobEmail:        emails.Handle,
+		service.JobLinkPreviews: m.Service.HandleLinkPreviews,
+		service.JobDeleteFiles:  m.Service.DeleteStoredFiles,
 	}}
+	// Notifications: the fan-out of events, their emails and the digests.
+	m.Notifier = &service.Notifier{Service: m.Service, Mailer: emails, Logger: m.Logger}
+	for kind, h := range m.Notifier.Handlers() {
+		m.Worker.Handlers[kind] = h
+	}
 
 	h, err := m.handler()
 	if err != nil {
@@ -153,6 +166,8 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Worker.Run(ctx)
 	}()
 	go m.maintain(ctx)
+	// Digests are queued as they fall due; the worker sends them.
+	go m.Notifier.ScheduleDigests(ctx, 10*time.Minute)
 	errc := make(chan error, 1)
 	go func() { errc <- m.server.Serve(m.listener) }()
 	select {

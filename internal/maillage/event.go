@@ -1,5 +1,7 @@
 package maillage
 
+import "time"
+
 // Events are what happened, told to the notification fan-out. A service
 // records an event by enqueuing a JobNotify job in the same transaction as
 // the change; the job decides who hears of it (followers, members,
@@ -64,3 +66,119 @@ type Event struct {
 	// community, a note integrated into a public thematic community).
 	AllMembers bool `json:"all_members,omitempty"`
 }
+
+// NotifyMode is how a person hears by email of what happens, everywhere
+// (their default) or in one community (an override).
+//
+// The rule for 'none': it stops every email, and the in-application
+// notifications of community-wide events (new threads, notes, replies
+// heard through memberships and follows). Direct events, addressed to
+// the person by name (mentions, messages, invitations, requests to
+// managers), still arrive in the application.
+type NotifyMode string
+
+// Notification modes.
+const (
+	NotifyEach   NotifyMode = "each"   // one email per notification
+	NotifyDaily  NotifyMode = "daily"  // a daily digest
+	NotifyWeekly NotifyMode = "weekly" // a weekly digest
+	NotifyNone   NotifyMode = "none"   // no email; direct notifications only
+)
+
+// DefaultNotifyMode applies until a person chooses: communities replace
+// mailing lists, whose members expect each message by email.
+const DefaultNotifyMode = NotifyEach
+
+// NotifyModes lists the modes in the order forms offer them.
+func NotifyModes() []NotifyMode {
+	return []NotifyMode{NotifyEach, NotifyDaily, NotifyWeekly, NotifyNone}
+}
+
+// Valid reports whether m is a known mode.
+func (m NotifyMode) Valid() bool {
+	switch m {
+	case NotifyEach, NotifyDaily, NotifyWeekly, NotifyNone:
+		return true
+	}
+	return false
+}
+
+// NotificationPreferences is how a person wants email: a default, and an
+// override for some of the communities they belong to.
+type NotificationPreferences struct {
+	Default     NotifyMode
+	Communities []CommunityNotifyMode
+}
+
+// CommunityNotifyMode is the mode for one community; "" follows the default.
+type CommunityNotifyMode struct {
+	CommunityID   string
+	CommunityName string
+	Mode          NotifyMode
+}
+
+// FollowTarget names the kinds of things a person can follow.
+type FollowTarget string
+
+// Follow targets.
+const (
+	FollowCommunity FollowTarget = "community"
+	FollowNotebook  FollowTarget = "notebook"
+	FollowThread    FollowTarget = "thread"
+	FollowTag       FollowTarget = "tag"
+	FollowPerson    FollowTarget = "person"
+)
+
+// FollowTargets lists the kinds of things that can be followed.
+func FollowTargets() []FollowTarget {
+	return []FollowTarget{FollowCommunity, FollowNotebook, FollowThread, FollowTag, FollowPerson}
+}
+
+// Valid reports whether t is a known target kind.
+func (t FollowTarget) Valid() bool {
+	switch t {
+	case FollowCommunity, FollowNotebook, FollowThread, FollowTag, FollowPerson:
+		return true
+	}
+	return false
+}
+
+// Follow is something a person follows, titled as they may see it now.
+type Follow struct {
+	TargetType FollowTarget
+	TargetID   string
+	Title      string
+	// Ref completes the target's address when its ID is not enough (a
+	// tag's slug).
+	Ref       string
+	CreatedAt time.Time
+}
+
+// Notification is one thing a person is told, as they may see it now:
+// titles and names are current, and a notification whose subject they
+// can no longer see is not shown at all.
+type Notification struct {
+	ID           string
+	Kind         EventKind
+	SubjectType  SubjectType
+	SubjectID    string
+	SubjectTitle string
+	// SubjectRef completes the subject's address: the thread of a reply,
+	// the slug of a tag.
+	SubjectRef    string
+	ParentType    SubjectType
+	ParentID      string
+	ParentTitle   string
+	CommunityID   string
+	CommunityName string // "" when the reader may not see the community
+	ActorID       string
+	ActorName     string
+	// Direct is set when the event named the person (mention, message,
+	// invitation) rather than reaching them through a membership or a follow.
+	Direct    bool
+	CreatedAt time.Time
+	ReadAt    *time.Time
+}
+
+// Read reports whether the notification was read.
+func (n Notification) Read() bool { return n.ReadAt != nil }

@@ -10,8 +10,11 @@ import (
 	"log/slog"
 
 	"github.com/maillage/maillage/internal/auth"
+	"github.com/maillage/maillage/internal/files"
 	"github.com/maillage/maillage/internal/httpx"
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/markup"
+	"github.com/maillage/maillage/internal/preview"
 	"github.com/maillage/maillage/internal/store"
 )
 
@@ -21,6 +24,11 @@ type Service struct {
 	hasher  *auth.Hasher
 	baseURL string
 	log     *slog.Logger
+	// markup renders notes and posts; files keeps attachments and covers;
+	// preview fetches link previews for posts.
+	markup  *markup.Renderer
+	files   files.Storage
+	preview *preview.Fetcher
 	// Login attempts are limited per client address and per account, so
 	// neither a single client nor a botnet can guess one password.
 	loginByIP    *httpx.RateLimiter
@@ -36,6 +44,13 @@ type Options struct {
 	Hasher  *auth.Hasher
 	BaseURL string
 	Logger  *slog.Logger
+	// Files keeps uploaded files (note attachments, covers). Required.
+	Files files.Storage
+	// Markup renders Markdown; nil builds the standard renderer.
+	Markup *markup.Renderer
+	// Preview fetches link previews; nil builds one that refuses private
+	// addresses.
+	Preview *preview.Fetcher
 }
 
 // New builds a Service.
@@ -44,8 +59,17 @@ func New(o Options) *Service {
 	if log == nil {
 		log = slog.Default()
 	}
+	md := o.Markup
+	if md == nil {
+		md = markup.New()
+	}
+	pf := o.Preview
+	if pf == nil {
+		pf = preview.NewFetcher(preview.Options{BaseURL: o.BaseURL})
+	}
 	return &Service{
 		db: o.DB, hasher: o.Hasher, baseURL: o.BaseURL, log: log,
+		markup: md, files: o.Files, preview: pf,
 		loginByIP:    httpx.NewRateLimiter(30, 10),
 		loginByEmail: httpx.NewRateLimiter(10, 5),
 		mailByEmail:  httpx.NewRateLimiter(3, 3),

@@ -47,6 +47,8 @@ type TagPage struct {
 	OrganizationsTotal int
 	Communities        []maillage.Community
 	CommunitiesTotal   int
+	Notes              []maillage.NoteSummary
+	NotesTotal         int
 }
 
 // Tag returns a tag by slug (or label) with the first items carrying it.
@@ -69,8 +71,11 @@ func (s *Service) Tag(ctx context.Context, v maillage.Viewer, slug string, perLi
 	if p.Communities, p.CommunitiesTotal, err = s.db.Communities(ctx, v, store.CommunityFilter{TagID: t.ID, Limit: perList}); err != nil {
 		return nil, err
 	}
+	if p.Notes, p.NotesTotal, err = s.Notes(ctx, v, NoteFilter{Tag: t.Slug, Page: Page{Limit: perList}}); err != nil {
+		return nil, err
+	}
 	access := maillage.TagAccess{Curated: t.Kind == maillage.TagCurated, CreatedBy: t.CreatedBy,
-		VisibleUses: p.PeopleTotal + p.OrganizationsTotal + p.CommunitiesTotal}
+		VisibleUses: p.PeopleTotal + p.OrganizationsTotal + p.CommunitiesTotal + p.NotesTotal}
 	if !maillage.CanViewTag(v, access) {
 		return nil, maillage.ErrNotFound
 	}

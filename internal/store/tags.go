@@ -133,7 +133,9 @@ func tagUsesSQL(v maillage.Viewer, a *args) string {
 		WHERE ui.tag_id = t.id AND ` + profileVisibleSQL(v, "u", a) + `)
 	+ (SELECT COUNT(*) FROM organization_tags ot WHERE ot.tag_id = t.id)
 	+ (SELECT COUNT(*) FROM community_tags ct JOIN communities c ON c.id = ct.community_id
-		WHERE ct.tag_id = t.id AND ` + communitySeeSQL(v, "c", a) + `))`
+		WHERE ct.tag_id = t.id AND ` + communitySeeSQL(v, "c", a) + `)
+	+ (SELECT COUNT(*) FROM note_tags nt JOIN notes n ON n.id = nt.note_id
+		WHERE nt.tag_id = t.id AND ` + noteVisibleSQL(v, "n", a) + `))`
 }
 
 // tagVisibleSQL mirrors maillage.CanViewTag for tags aliased t.

@@ -2,9 +2,11 @@ package testutil
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"github.com/maillage/maillage/internal/auth"
+	"github.com/maillage/maillage/internal/files"
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
 	"github.com/maillage/maillage/internal/store"
@@ -15,7 +17,18 @@ import (
 func Service(t testing.TB) (*service.Service, *store.DB) {
 	t.Helper()
 	db := OpenDB(t)
-	return service.New(service.Options{DB: db, Hasher: auth.NewHasher(auth.TestParams(), 2), BaseURL: "http://maillage.test"}), db
+	return service.New(service.Options{DB: db, Hasher: auth.NewHasher(auth.TestParams(), 2), BaseURL: "http://maillage.test",
+		Files: Files(t)}), db
+}
+
+// Files returns file storage in a temporary folder removed after the test.
+func Files(t testing.TB) files.Storage {
+	t.Helper()
+	d, err := files.NewDisk(filepath.Join(t.TempDir(), "files"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 // Password is the password of every user made by User.

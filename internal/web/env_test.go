@@ -51,7 +51,7 @@ func newEnv(t *testing.T) *env {
 	if testing.Verbose() {
 		logger = slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	svc := service.New(service.Options{DB: db, Hasher: auth.NewHasher(auth.TestParams(), 2), BaseURL: base, Logger: logger})
+	svc := service.New(service.Options{DB: db, Hasher: auth.NewHasher(auth.TestParams(), 2), BaseURL: base, Logger: logger, Files: testutil.Files(t)})
 	bundle, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)

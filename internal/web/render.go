@@ -108,6 +108,14 @@ func (s *server) render(w http.ResponseWriter, r *http.Request, status int, v vi
 		LangURLs: langLinks(r, st.L.Lang()),
 		Flash:    s.popFlash(r),
 	}
+	if st.Viewer.SignedIn() {
+		// The menu's badge: a capped, indexed count; a failure only hides it.
+		n, err := s.svc.UnreadNotifications(r.Context(), st.Viewer)
+		if err != nil {
+			s.log.Warn("render: unread notifications", "err", err, "request_id", p.RequestID)
+		}
+		p.Unread = n
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
 		s.log.Error("render", "template", v.Template, "err", err, "request_id", p.RequestID)

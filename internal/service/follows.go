@@ -1,0 +1,91 @@
+package service
+
+import (
+	"context"
+
+	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/store"
+)
+
+// subjectOfTarget maps a follow target to the subject type naming it.
+func subjectOfTarget(t maillage.FollowTarget) maillage.SubjectType {
+	if t == maillage.FollowPerson {
+		return maillage.SubjectUser
+	}
+	return maillage.SubjectType(t)
+}
+
+// checkFollowTarget answers maillage.ErrNotFound unless the viewer may
+// see the target: following something must not confirm it exists.
+func (s *Service) checkFollowTarget(ctx context.Context, v maillage.Viewer, t maillage.FollowTarget, id string) error {
+	if !t.Valid() || id == "" {
+		return maillage.ErrNotFound
+	}
+	a, err := s.db.SubjectAccess(ctx, subjectOfTarget(t), id)
+	if err != nil {
+		return err
+	}
+	if canViewSubject(v, a) {
+		return nil
+	}
+	if t == maillage.FollowTag {
+		// A free tag is visible where something the viewer may see
+		// carries it: the tag page knows.
+		slug, err := s.db.FollowTagSlug(ctx, id)
+		if err != nil {
+			return err
+		}
+		_, err = s.Tag(ctx, v, slug, 1)
+		return err
+	}
+	return maillage.ErrNotFound
+}
+
+// Follow makes the viewer follow a community, notebook, thread, tag or
+// person they may see; anything else is not found. Following twice is
+// harmless.
+func (s *Service) Follow(ctx context.Context, v maillage.Viewer, t maillage.FollowTarget, id string) error {
+	if err := requireSignedIn(v); err != nil {
+		return err
+	}
+	if err := s.checkFollowTarget(ctx, v, t, id); err != nil {
+		return err
+	}
+	if t == maillage.FollowPerson && id == v.UserID {
+		return maillage.Errorf(maillage.CodeInvalid, "notifications.error.follow_self")
+	}
+	return s.db.Update(ctx, func(tx *store.Tx) error {
+		_, err := tx.Follow(ctx, v.UserID, t, id)
+		return err
+	})
+}
+
+// Unfollow ends one of the viewer's follows; one that does not exist is
+// not found. It works even when the target can no longer be seen.
+func (s *Service) Unfollow(ctx context.Context, v maillage.Viewer, t maillage.FollowTarget, id string) error {
+	if err := requireSignedIn(v); err != nil {
+		return err
+	}
+	if !t.Valid() {
+		return maillage.ErrNotFound
+	}
+	return s.db.Update(ctx, func(tx *store.Tx) error { return tx.Unfollow(ctx, v.UserID, t, id) })
+}
+
+// IsFollowing reports whether the viewer follows something (false for
+// visitors).
+func (s *Service) IsFollowing(ctx context.Context, v maillage.Viewer, t maillage.FollowTarget, id string) (bool, error) {
+	if !v.SignedIn() || !t.Valid() {
+		return false, nil
+	}
+	return s.db.IsFollowing(ctx, v.UserID, t, id)
+}
+
+// Follows lists what the viewer follows and may still see, most recent
+// first, with their total.
+func (s *Service) Follows(ctx context.Context, v maillage.Viewer, p Page) ([]maillage.Follow, int, error) {
+	if err := requireSignedIn(v); err != nil {
+		return nil, 0, err
+	}
+	return s.db.Follows(ctx, v.UserID, p.Limit, p.Offset)
+}

@@ -1,0 +1,149 @@
+package store
+
+import "github.com/maillage/maillage/internal/maillage"
+
+// This file mirrors the access policy for notifications. Unlike the
+// viewer mirrors of policy_sql.go, which bind one viewer's ID, these take
+// an SQL expression naming the recipient (a column such as "r.user_id"),
+// so one statement can decide for thousands of recipients at once during
+// a fan-out, and for the stored recipient when a notification is read.
+// Memberships, roles and the administrator flag are read from the
+// database, exactly as Service.Viewer loads them. A test checks them
+// against the Go policy (service.canViewSubject) on every case.
+
+// recipientAdminSQL is true when the recipient is an administrator.
+func recipientAdminSQL(u string) string {
+	return "EXISTS (SELECT 1 FROM users rad WHERE rad.id = " + u + " AND rad.is_admin)"
+}
+
+// recipientMemberSQL is true when the recipient belongs to the community
+// named by the SQL expression community.
+func recipientMemberSQL(u, community string) string {
+	return "EXISTS (SELECT 1 FROM community_members rcm WHERE rcm.community_id = " + community + " AND rcm.user_id = " + u + ")"
+}
+
+// recipientManagerSQL mirrors maillage.CanManageCommunity.
+func recipientManagerSQL(u, community string) string {
+	return "(EXISTS (SELECT 1 FROM community_members rmg WHERE rmg.community_id = " + community + " AND rmg.user_id = " + u +
+		" AND rmg.role = 'manager') OR " + recipientAdminSQL(u) + ")"
+}
+
+// recipientSeesCommunitySQL mirrors maillage.CanSeeCommunity for
+// communities aliased c.
+func recipientSeesCommunitySQL(u, c string) string {
+	return "(" + c + ".visibility = 'public' OR " + c + ".listed OR " + recipientMemberSQL(u, c+".id") + " OR " + recipientAdminSQL(u) + ")"
+}
+
+// recipientReadsCommunitySQL mirrors maillage.CanReadCommunity for
+// communities aliased c.
+func recipientReadsCommunitySQL(u, c string) string {
+	return "(" + c + ".visibility = 'public' OR " + recipientMemberSQL(u, c+".id") + " OR " + recipientAdminSQL(u) + ")"
+}
+
+// recipientSeesContentSQL mirrors maillage.CanViewContent for rows aliased
+// x with visibility and community_id columns, owned through ownersTable.
+func recipientSeesContentSQL(u, x, ownersTable, ownersKey string) string {
+	return "(" + x + ".visibility = 'public'" +
+		" OR (" + x + ".visibility = 'community' AND " + recipientMemberSQL(u, x+".community_id") + ")" +
+		" OR EXISTS (SELECT 1 FROM " + ownersTable + " rvo WHERE rvo." + ownersKey + " = " + x + ".id AND rvo.user_id = " + u + "))"
+}
+
+// recipientSeesThreadSQL mirrors maillage.CanViewThread for threads
+// aliased t in communities aliased c.
+func recipientSeesThreadSQL(u, t, c string) string {
+	return "(" + recipientReadsCommunitySQL(u, c) + " AND (NOT " + t + ".hidden OR " + t + ".author_id = " + u +
+		" OR " + recipientManagerSQL(u, t+".community_id") + "))"
+}
+
+// subjectExistsVisibleSQL is true when the subject of type typ (known in
+// Go) whose ID is the SQL expression id exists and the recipient may see
+// it. Unknown types are never visible, so a new subject type notifies
+// nobody until its rule is written here and in service.canViewSubject.
+func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) string {
+	switch typ {
+	case maillage.SubjectNote:
+		return "EXISTS (SELECT 1 FROM notes vn WHERE vn.id = " + id + " AND " +
+			recipientSeesContentSQL(u, "vn", "note_authors", "note_id") + ")"
+	case maillage.SubjectNotebook:
+		return "EXISTS (SELECT 1 FROM notebooks vb WHERE vb.id = " + id + " AND " +
+			recipientSeesContentSQL(u, "vb", "notebook_members", "notebook_id") + ")"
+	case maillage.SubjectThread:
+		return "EXISTS (SELECT 1 FROM threads vt JOIN communities vc ON vc.id = vt.community_id WHERE vt.id = " + id + " AND " +
+			recipientSeesThreadSQL(u, "vt", "vc") + ")"
+	case maillage.SubjectReply:
+		// A reply is seen like its thread, with its own hidden flag; a
+		// deleted reply (a tombstone) has nothing left to tell.
+		return "EXISTS (SELECT 1 FROM replies vr JOIN threads vt ON vt.id = vr.thread_id JOIN communities vc ON vc.id = vt.community_id" +
+			" WHERE vr.id = " + id + " AND vr.deleted_at IS NULL AND " + recipientSeesThreadSQL(u, "vt", "vc") +
+			" AND (NOT vr.hidden OR vr.author_id = " + u + " OR " + recipientManagerSQL(u, "vt.community_id") + "))"
+	case maillage.SubjectCommunity:
+		// An invitation names a community its recipient may not see yet:
+		// the invitation itself shows it to them.
+		return "EXISTS (SELECT 1 FROM communities vc WHERE vc.id = " + id + " AND (" + recipientSeesCommunitySQL(u, "vc") +
+			" OR EXISTS (SELECT 1 FROM community_invitations vi WHERE vi.community_id = vc.id AND vi.user_id = " + u +
+			" AND vi.status = 'pending')))"
+	case maillage.SubjectConversation:
+		return "EXISTS (SELECT 1 FROM conversation_participants vp WHERE vp.conversation_id = " + id +
+			" AND vp.user_id = " + u + " AND vp.left_at IS NULL)"
+	case maillage.SubjectUser:
+		// Every profile is visible to members.
+		return "EXISTS (SELECT 1 FROM users vu WHERE vu.id = " + id + ")"
+	case maillage.SubjectTag:
+		// Stricter than maillage.CanViewTag, which counts visible uses: a
+		// notification names a curated tag, or one the recipient made.
+		return "EXISTS (SELECT 1 FROM tags vg WHERE vg.id = " + id + " AND (vg.kind = 'curated' OR vg.created_by = " + u + "))"
+	}
+	return "FALSE"
+}
+
+// NotifiableSubjects are the subject types a notification may be about:
+// the ones subjectExistsVisibleSQL has a rule for.
+func NotifiableSubjects() []maillage.SubjectType {
+	return []maillage.SubjectType{
+		maillage.SubjectNote, maillage.SubjectNotebook, maillage.SubjectThread, maillage.SubjectReply,
+		maillage.SubjectCommunity, maillage.SubjectConversation, maillage.SubjectUser, maillage.SubjectTag,
+	}
+}
+
+// storedSubjectVisibleSQL is subjectExistsVisibleSQL for a type stored in
+// a column (typ) rather than known in Go.
+func storedSubjectVisibleSQL(u, typ, id string) string {
+	s := "(CASE " + typ
+	for _, t := range NotifiableSubjects() {
+		s += " WHEN '" + string(t) + "' THEN " + subjectExistsVisibleSQL(u, t, id)
+	}
+	return s + " ELSE FALSE END)"
+}
+
+// notificationVisibleSQL is true when the stored recipient of the
+// notification aliased n may still see what it is about: its subject,
+// its parent if any, and not from someone they have since blocked.
+func notificationVisibleSQL(n string) string {
+	u := n + ".user_id"
+	return "(" + storedSubjectVisibleSQL(u, n+".subject_type", n+".subject_id") +
+		" AND (" + n + ".parent_type = '' OR " + storedSubjectVisibleSQL(u, n+".parent_type", n+".parent_id") + ")" +
+		" AND NOT EXISTS (SELECT 1 FROM user_blocks vbk WHERE vbk.blocker_id = " + u + " AND vbk.blocked_id = " + n + ".actor_id))"
+}
+
+// subjectTitleSQL is the current title of the subject stored in the typ
+// and id columns: a reply is titled by its thread, a person by their name.
+func subjectTitleSQL(typ, id string) string {
+	return "(CASE " + typ +
+		" WHEN 'note' THEN (SELECT tn.title FROM notes tn WHERE tn.id = " + id + ")" +
+		" WHEN 'notebook' THEN (SELECT tb.title FROM notebooks tb WHERE tb.id = " + id + ")" +
+		" WHEN 'thread' THEN (SELECT tt.title FROM threads tt WHERE tt.id = " + id + ")" +
+		" WHEN 'reply' THEN (SELECT tt.title FROM replies tr JOIN threads tt ON tt.id = tr.thread_id WHERE tr.id = " + id + ")" +
+		" WHEN 'community' THEN (SELECT tc.name FROM communities tc WHERE tc.id = " + id + ")" +
+		" WHEN 'conversation' THEN (SELECT tv.subject FROM conversations tv WHERE tv.id = " + id + ")" +
+		" WHEN 'user' THEN (SELECT tu.name FROM users tu WHERE tu.id = " + id + ")" +
+		" WHEN 'tag' THEN (SELECT tg.label FROM tags tg WHERE tg.id = " + id + ")" +
+		" END)"
+}
+
+// subjectRefSQL completes a subject's address: a reply's thread, a tag's slug.
+func subjectRefSQL(typ, id string) string {
+	return "(CASE " + typ +
+		" WHEN 'reply' THEN (SELECT rr.thread_id FROM replies rr WHERE rr.id = " + id + ")" +
+		" WHEN 'tag' THEN (SELECT rg.slug FROM tags rg WHERE rg.id = " + id + ")" +
+		" END)"
+}

@@ -1,0 +1,128 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/service"
+)
+
+// notificationItem is one line of the notifications page.
+type notificationItem struct {
+	N    maillage.Notification
+	Text string
+	// URL opens the notification: it is marked read on the way to its subject.
+	URL string
+}
+
+type notificationsData struct {
+	Items      []notificationItem
+	UnreadOnly bool
+	Pager      pager
+	// Back is the page's own address, where marking read returns.
+	Back string
+}
+
+// notifications lists the viewer's notifications, newest first, unread
+// ones marked; ?unread=1 keeps the unread ones only.
+func (s *server) notifications(w http.ResponseWriter, r *http.Request) {
+	if !s.requireSignedIn(w, r) {
+		return
+	}
+	st := state(r)
+	n, page := pageOf(r)
+	unreadOnly := r.URL.Query().Get("unread") == "1"
+	list, total, err := s.svc.Notifications(r.Context(), st.Viewer, unreadOnly, page)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d := notificationsData{UnreadOnly: unreadOnly, Pager: newPager(r, n, total), Back: r.URL.RequestURI()}
+	for _, item := range list {
+		d.Items = append(d.Items, notificationItem{N: item, Text: service.NotificationText(st.L, item),
+			URL: "/notifications/" + url.PathEscape(item.ID)})
+	}
+	s.render(w, r, http.StatusOK, view{Template: "notifications", Title: st.L.T("notifications.web.title"), Nav: "notifications", Data: d})
+}
+
+// openNotification marks a notification read and goes to its subject.
+// Email links come here too, so one click both reads and opens it.
+func (s *server) openNotification(w http.ResponseWriter, r *http.Request) {
+	if !s.requireSignedIn(w, r) {
+		return
+	}
+	st := state(r)
+	n, err := s.svc.Notification(r.Context(), st.Viewer, r.PathValue("id"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.svc.MarkNotificationRead(r.Context(), st.Viewer, n.ID); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, subjectPath(*n), http.StatusSeeOther)
+}
+
+// subjectPath is where a notification leads.
+func subjectPath(n maillage.Notification) string {
+	id := url.PathEscape(n.SubjectID)
+	switch n.Kind {
+	case maillage.EventJoinRequest:
+		return "/communities/" + url.PathEscape(n.CommunityID) + "/requests"
+	case maillage.EventReport:
+		return "/communities/" + url.PathEscape(n.CommunityID) + "/moderation"
+	}
+	switch n.SubjectType {
+	case maillage.SubjectNote:
+		return "/notes/" + id
+	case maillage.SubjectNotebook:
+		return "/notebooks/" + id
+	case maillage.SubjectThread:
+		return "/threads/" + id
+	case maillage.SubjectReply:
+		return "/threads/" + url.PathEscape(n.SubjectRef) + "#reply-" + id
+	case maillage.SubjectCommunity:
+		return "/communities/" + id
+	case maillage.SubjectConversation:
+		return "/messages/" + id
+	case maillage.SubjectUser:
+		return "/people/" + id
+	case maillage.SubjectTag:
+		return "/tags/" + url.PathEscape(n.SubjectRef)
+	}
+	return "/notifications"
+}
+
+// readNotification marks one notification read and returns to the list.
+func (s *server) readNotification(w http.ResponseWriter, r *http.Request) {
+	if !s.signedInForm(w, r) {
+		return
+	}
+	if err := s.svc.MarkNotificationRead(r.Context(), state(r).Viewer, r.PathValue("id")); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirect(w, r, backTo(r, "/notifications"), "")
+}
+
+// readAllNotifications marks every notification of the viewer read.
+func (s *server) readAllNotifications(w http.ResponseWriter, r *http.Request) {
+	if !s.signedInForm(w, r) {
+		return
+	}
+	if _, err := s.svc.MarkAllNotificationsRead(r.Context(), state(r).Viewer); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	s.redirect(w, r, backTo(r, "/notifications"), "notifications.web.all_read")
+}
+
+// backTo is the local page a form names in its "next" field, or def.
+func backTo(r *http.Request, def string) string {
+	if next := localPath(r.PostForm.Get("next")); next != "" {
+		return next
+	}
+	return def
+}
