@@ -17,6 +17,8 @@ type community struct {
 	members []string
 	// requests are pending requests to join (private communities).
 	requests []joinRequest
+	// invitations are people the creator invited who have not answered.
+	invitations []string
 	// demoJoins says whether the demo person joins this public community.
 	// Other people join a public community when their interests meet its
 	// tags (most of them) or, rarely, out of curiosity.
@@ -103,6 +105,7 @@ var communities = []community{
 			{"Priya Raman", "Bonjour, je publie les données ouvertes des municipalités de l’Outaouais et je travaille avec plusieurs organismes communautaires. " +
 				"Est-ce que je pourrais me joindre à vous?"},
 		},
+		invitations: []string{"Hugo Lavallée"},
 	},
 	{
 		name:        comiteName,

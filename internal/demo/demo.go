@@ -3,6 +3,13 @@
 // the people who work in them, thematic communities and the community of
 // practice of the product story, managed by the demo person.
 //
+// The community of practice comes with its legacy: eight meetings, each
+// with private minutes, a public summary and public resources, a lexicon,
+// cards about actors of the field, a knowledge base, its discussions and
+// the demo person's private messages. Its public notes are relayed into
+// the thematic community « Numériques et données », which a few hundred
+// generated members have joined.
+//
 // Everything goes through the service layer, so every validation and
 // access rule applies, and the same data comes out of every run. Names,
 // organisations, addresses and links are invented; email addresses and
@@ -51,7 +58,18 @@ type Summary struct {
 	// Memberships counts community memberships, managers included.
 	Memberships  int
 	JoinRequests int
+	Invitations  int
 	Tags         int
+
+	Notes          int
+	Notebooks      int
+	KnowledgeBases int
+	// Threads counts every thread, those that relaying a note into a
+	// public community's notebook posts included.
+	Threads       int
+	Replies       int
+	Conversations int
+	Messages      int
 
 	DemoEmail  string
 	AdminEmail string
@@ -59,8 +77,12 @@ type Summary struct {
 
 // String sums the dataset up for the command line.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d accounts (%d people), %d organizations, %d affiliations, %d communities, %d memberships, %d join requests, %d tags",
-		s.Accounts, s.People, s.Organizations, s.Affiliations, s.Communities, s.Memberships, s.JoinRequests, s.Tags)
+	return fmt.Sprintf("%d accounts (%d people), %d organizations, %d affiliations, %d communities, %d memberships, "+
+		"%d join requests, %d invitations, %d tags, %d notes, %d notebooks, %d knowledge bases, %d threads, %d replies, "+
+		"%d conversations, %d messages",
+		s.Accounts, s.People, s.Organizations, s.Affiliations, s.Communities, s.Memberships,
+		s.JoinRequests, s.Invitations, s.Tags, s.Notes, s.Notebooks, s.KnowledgeBases, s.Threads, s.Replies,
+		s.Conversations, s.Messages)
 }
 
 // seed fixes the pseudo-random choices (coordinates, who joins which
@@ -83,9 +105,10 @@ func Load(ctx context.Context, s *service.Service) (*Summary, error) {
 		return nil, err
 	}
 	l := &loader{s: s, users: map[string]string{}, orgs: map[string]string{}, orgCreator: map[string]string{},
-		rng: rand.New(rand.NewPCG(seed1, seed2))}
+		communityIDs: map[string]string{}, notes: map[string]string{}, rng: rand.New(rand.NewPCG(seed1, seed2))}
 	sum := &Summary{DemoEmail: DemoEmail, AdminEmail: AdminEmail, Tags: len(usedTags())}
-	steps := []func(context.Context, *Summary) error{l.admin, l.people, l.organizations, l.affiliations, l.communities}
+	steps := []func(context.Context, *Summary) error{l.admin, l.people, l.organizations, l.affiliations, l.communities,
+		l.knowledge, l.members, l.discussion, l.messages, l.countThreads}
 	for _, step := range steps {
 		if err := step(ctx, sum); err != nil {
 			return nil, fmt.Errorf("demo: %w", err)
@@ -101,7 +124,12 @@ type loader struct {
 	users      map[string]string
 	orgs       map[string]string
 	orgCreator map[string]string // organisation key -> creator's user ID
-	rng        *rand.Rand
+	// communityIDs maps community names to IDs; notes maps note titles to IDs.
+	communityIDs map[string]string
+	notes        map[string]string
+	// generated holds the IDs of the generated members, in order.
+	generated []string
+	rng       *rand.Rand
 }
 
 func (l *loader) viewer(ctx context.Context, userID string) (maillage.Viewer, error) {
@@ -253,6 +281,7 @@ func (l *loader) communities(ctx context.Context, sum *Summary) error {
 		if err != nil {
 			return fmt.Errorf("community %s: %w", c.name, err)
 		}
+		l.communityIDs[c.name] = created.ID
 		sum.Communities++
 		sum.Memberships++
 		// The creator's roles now include the new community.
@@ -293,6 +322,29 @@ func (l *loader) communities(ctx context.Context, sum *Summary) error {
 			}
 			sum.JoinRequests++
 		}
+		for _, name := range c.invitations {
+			if err := l.s.Invite(ctx, v, created.ID, l.users[name]); err != nil {
+				return fmt.Errorf("community %s, invitation of %s: %w", c.name, name, err)
+			}
+			sum.Invitations++
+		}
+	}
+	return nil
+}
+
+// countThreads counts the threads of every community, those posted by
+// relaying notes included, as the administrator sees them.
+func (l *loader) countThreads(ctx context.Context, sum *Summary) error {
+	v, err := l.viewer(ctx, l.adminID)
+	if err != nil {
+		return err
+	}
+	for _, c := range communities {
+		_, n, err := l.s.Threads(ctx, v, l.communityIDs[c.name], service.Page{Limit: 1})
+		if err != nil {
+			return fmt.Errorf("threads of %s: %w", c.name, err)
+		}
+		sum.Threads += n
 	}
 	return nil
 }
@@ -428,12 +480,16 @@ func check() error {
 		for _, r := range c.requests {
 			all = append(all, r.person)
 		}
+		all = append(all, c.invitations...)
 		for _, n := range all {
 			if !names[n] {
 				errs = append(errs, fmt.Errorf("community %q: unknown person %q", c.name, n))
 			}
 		}
 	}
+	errs = append(errs, checkNotes(names, orgs, tax)...)
+	errs = append(errs, checkThreads(names)...)
+	errs = append(errs, checkConversations(names)...)
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("demo data: %w", err)
 	}
