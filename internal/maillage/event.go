@@ -85,9 +85,11 @@ const (
 	NotifyNone   NotifyMode = "none"   // no email; direct notifications only
 )
 
-// DefaultNotifyMode applies until a person chooses: communities replace
-// mailing lists, whose members expect each message by email.
-const DefaultNotifyMode = NotifyEach
+// DefaultNotifyMode applies until a person chooses: one daily digest, so
+// a busy community does not flood anyone's inbox while nothing is missed.
+// Direct events (mentions, messages, invitations) still show in the app at
+// once.
+const DefaultNotifyMode = NotifyDaily
 
 // NotifyModes lists the modes in the order forms offer them.
 func NotifyModes() []NotifyMode {

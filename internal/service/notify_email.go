@@ -87,6 +87,9 @@ func (n *Notifier) emailOne(ctx context.Context, p store.PendingEmail) error {
 	case maillage.NotifyNone:
 		return skip("mode none")
 	case maillage.NotifyDaily, maillage.NotifyWeekly:
+		if notif.Direct {
+			break // named people hear at once unless they want no email
+		}
 		// The person chose a digest since: the notification waits for it.
 		return s.db.Update(ctx, func(tx *store.Tx) error { return tx.DeferEmail(ctx, p.ID, mode) })
 	}

@@ -30,12 +30,14 @@ func TestIntegratedNoteNotifiesMembersByPreference(t *testing.T) {
 	w := newNSWorld(t, nil)
 	w.user("Autrice", "fr-CA")
 	w.user("Amélie", "fr-CA") // each
-	w.user("Ben", "en")       // daily
+	w.user("Ben", "en")       // weekly
 	w.user("Chloé", "fr-CA")  // none
-	w.user("Dan", "en")       // nothing chosen: Maillage's default
-	c := w.community("Économie sociale", maillage.VisibilityPublic, "Autrice", "Amélie", "Ben", "Chloé", "Dan")
+	w.user("Dan", "en")       // each, everywhere
+	w.user("Élise", "fr-CA")  // nothing chosen: Maillage's default, a daily digest
+	c := w.community("Économie sociale", maillage.VisibilityPublic, "Autrice", "Amélie", "Ben", "Chloé", "Dan", "Élise")
 	w.setMode("Amélie", c.ID, maillage.NotifyEach)
-	w.setMode("Ben", "", maillage.NotifyDaily)
+	w.setMode("Ben", "", maillage.NotifyWeekly)
+	w.setMode("Dan", "", maillage.NotifyEach)
 	w.setMode("Chloé", c.ID, maillage.NotifyNone)
 	note, nb := w.noteInNotebook("Guide du réemploi", maillage.VisibilityPublic, "Autrice", c)
 	ev := maillage.Event{Kind: maillage.EventNoteIntegrated, ActorID: w.users["Autrice"].ID,
@@ -44,7 +46,7 @@ func TestIntegratedNoteNotifiesMembersByPreference(t *testing.T) {
 	w.emit(ev)
 	w.drain()
 
-	for name, want := range map[string]int{"Autrice": 0, "Amélie": 1, "Ben": 1, "Chloé": 0, "Dan": 1} {
+	for name, want := range map[string]int{"Autrice": 0, "Amélie": 1, "Ben": 1, "Chloé": 0, "Dan": 1, "Élise": 1} {
 		got := w.inbox(name)
 		if len(got) != want {
 			t.Errorf("%s has %d notifications, want %d", name, len(got), want)
@@ -54,8 +56,8 @@ func TestIntegratedNoteNotifiesMembersByPreference(t *testing.T) {
 			t.Errorf("%s: %+v", name, got[0])
 		}
 	}
-	// Emails now for Amélie and Dan, in their languages; Ben waits for
-	// his digest; Chloé gets nothing.
+	// Emails now for Amélie and Dan, in their languages; Ben and Élise
+	// wait for their digests; Chloé gets nothing.
 	emails := w.emails()
 	byTo := map[string]email{}
 	for _, e := range emails {
@@ -226,7 +228,11 @@ func TestBouncesAreRecordedNotRetried(t *testing.T) {
 	w.user("Animatrice", "fr-CA")
 	w.user("Parti", "fr-CA")
 	w.user("Présent", "fr-CA")
+	w.user("Plein", "fr-CA")
 	c := w.community("Coopératives", maillage.VisibilityPublic, "Animatrice", "Parti", "Présent")
+	for _, n := range []string{"Parti", "Présent", "Plein"} {
+		w.setMode(n, "", maillage.NotifyEach) // emails at once, to meet the refusals
+	}
 	th := w.thread(c, "Animatrice", "Assemblée générale")
 	w.emit(maillage.Event{Kind: maillage.EventThreadCreated, ActorID: w.users["Animatrice"].ID, SubjectType: maillage.SubjectThread,
 		SubjectID: th.ID, CommunityID: c.ID, AllMembers: true})
@@ -244,7 +250,6 @@ func TestBouncesAreRecordedNotRetried(t *testing.T) {
 	}
 	// A full mailbox (451): the job fails for now and waits for a retry,
 	// the email still owed.
-	w.user("Plein", "fr-CA")
 	w.update(func(tx *store.Tx) error {
 		return tx.UpsertMember(w.ctx, c.ID, w.users["Plein"].ID, maillage.RoleMember)
 	})
@@ -272,6 +277,7 @@ func TestEmailRenderedAsSeenWhenSent(t *testing.T) {
 	w.user("Autrice", "fr-CA")
 	w.user("Lectrice", "fr-CA")
 	c := w.community("Ressources", maillage.VisibilityPublic, "Autrice", "Lectrice")
+	w.setMode("Lectrice", "", maillage.NotifyEach)
 	note, nb := w.noteInNotebook("Brouillon public", maillage.VisibilityPublic, "Autrice", c)
 	payload, _ := json.Marshal(maillage.Event{Kind: maillage.EventNotePublished, ActorID: w.users["Autrice"].ID,
 		SubjectType: maillage.SubjectNote, SubjectID: note.ID, ParentType: maillage.SubjectNotebook, ParentID: nb.ID, CommunityID: c.ID})
@@ -312,6 +318,9 @@ func TestLongEmailListsContinueInFreshJobs(t *testing.T) {
 		w.user(n, "fr-CA")
 	}
 	c := w.community("Grande", maillage.VisibilityPublic, "Animatrice", names...)
+	for _, n := range names {
+		w.setMode(n, "", maillage.NotifyEach)
+	}
 	th := w.thread(c, "Animatrice", "Annonce")
 	w.emit(maillage.Event{Kind: maillage.EventThreadCreated, ActorID: w.users["Animatrice"].ID, SubjectType: maillage.SubjectThread,
 		SubjectID: th.ID, CommunityID: c.ID, AllMembers: true})

@@ -283,6 +283,9 @@ func (db *DB) fanOutStatement(f *FanOut, lo, hi string, now time.Time) (string, 
 	eventKey, itemKey := f.Keys()
 	community := a.add(f.CommunityID)
 	actor := a.add(f.ActorID)
+	// A person named by the event (a mention, a message, an invitation) is
+	// emailed at once unless they want no email; everything else follows
+	// their mode, a daily digest by default.
 	mode := "COALESCE(pc.mode, pg.mode, '" + string(maillage.DefaultNotifyMode) + "')"
 	// The actor's blockers are few: one set, probed per row.
 	where := "r.user_id <> " + actor +
@@ -303,7 +306,7 @@ func (db *DB) fanOutStatement(f *FanOut, lo, hi string, now time.Time) (string, 
 			CASE WHEN r.item = 1 THEN '` + string(maillage.EventNewFollowedItem) + `' ELSE ` + a.add(string(f.Kind)) + ` END,
 			` + a.add(string(f.SubjectType)) + `, ` + a.add(f.SubjectID) + `, ` + a.add(string(f.ParentType)) + `, ` + a.add(f.ParentID) + `,
 			` + community + `, ` + actor + `, r.direct = 1,
-			CASE WHEN ` + mode + ` = 'none' THEN '' ELSE ` + mode + ` END, ` + db.timeParam(a.add(now)) + `
+			CASE WHEN ` + mode + ` = 'none' THEN '' WHEN r.direct = 1 THEN 'each' ELSE ` + mode + ` END, ` + db.timeParam(a.add(now)) + `
 		FROM (` + src + `) r
 		LEFT JOIN notification_preferences pc ON pc.user_id = r.user_id AND pc.community_id = ` + community + `
 		LEFT JOIN notification_preferences pg ON pg.user_id = r.user_id AND pg.community_id = ''

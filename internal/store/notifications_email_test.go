@@ -30,8 +30,15 @@ func TestDigestBookkeeping(t *testing.T) {
 	if key, _ := w.db.LastDigest(w.ctx, bob, maillage.NotifyDaily); key != "2026-11-30" {
 		t.Errorf("last digest %q", key)
 	}
-	if got, _ := w.db.DigestRecipients(w.ctx, maillage.NotifyDaily, until); len(got) != 0 {
-		t.Errorf("digest recipients after sending: %v", got)
+	// Bob is done; erin, frank and hugo (daily by default) still wait.
+	got, _ := w.db.DigestRecipients(w.ctx, maillage.NotifyDaily, until)
+	for _, id := range got {
+		if id == bob {
+			t.Errorf("bob is still a digest recipient after his was sent: %v", got)
+		}
+	}
+	if len(got) != 3 {
+		t.Errorf("digest recipients after bob's: %v, want erin, frank and hugo", got)
 	}
 	// A job with a fixed ID is queued once.
 	for i, want := range []bool{true, false} {

@@ -26,7 +26,7 @@ func TestNotificationSettingsPage(t *testing.T) {
 		r := bob.get("/settings/notifications")
 		wantStatus(t, r, http.StatusOK)
 		mustContain(t, r, `<html lang="`+c.lang+`">`, c.legend, c.inherit, c.follow, "Alice Côté", w.Public.Name, w.Secret.Name,
-			`name="community_`+w.Public.ID+`"`, `value="each" checked`)
+			`name="community_`+w.Public.ID+`"`, `value="daily" checked`)
 		if m := missingNotificationKey.FindString(r.Body); m != "" {
 			t.Errorf("%s: untranslated %s", c.lang, m)
 		}

@@ -67,6 +67,10 @@ func TestOneClickUnsubscribe(t *testing.T) {
 	if err := e.DB.Update(ctx, func(tx *store.Tx) error { return tx.UpdateProfile(ctx, u, nil) }); err != nil {
 		t.Fatal(err)
 	}
+	// Bob asked for each event by email.
+	if err := e.Svc.SetNotificationPreferences(ctx, bob, maillage.NotificationPreferences{Default: maillage.NotifyEach}); err != nil {
+		t.Fatal(err)
+	}
 	e.threadsWithNews(w.Public, w.Alice, "Assemblée")
 	link := e.unsubscribeLink("bob@example.org")
 	if !strings.HasPrefix(link, "/unsubscribe/mlg_unsub_") {
@@ -76,7 +80,7 @@ func TestOneClickUnsubscribe(t *testing.T) {
 	wantStatus(t, r, http.StatusOK)
 	mustContain(t, r, `<html lang="en">`, "Stop receiving emails from Maillage about the community “"+w.Public.Name+"”?",
 		`action="`+link+`"`, `href="/settings/notifications"`)
-	if m, _ := e.DB.NotifyMode(ctx, w.Bob.ID, w.Public.ID); m != maillage.DefaultNotifyMode {
+	if m, _ := e.DB.NotifyMode(ctx, w.Bob.ID, w.Public.ID); m != maillage.NotifyEach {
 		t.Fatalf("a GET changed the mode to %s", m)
 	}
 	// A mail provider’s one-click POST: another origin, not signed in.
@@ -86,7 +90,7 @@ func TestOneClickUnsubscribe(t *testing.T) {
 	if m, _ := e.DB.NotifyMode(ctx, w.Bob.ID, w.Public.ID); m != maillage.NotifyNone {
 		t.Errorf("mode after unsubscribing: %s", m)
 	}
-	if p, _ := e.Svc.NotificationPreferences(ctx, bob); p.Default != maillage.DefaultNotifyMode {
+	if p, _ := e.Svc.NotificationPreferences(ctx, bob); p.Default != maillage.NotifyEach {
 		t.Errorf("the default changed too: %s", p.Default)
 	}
 	// Again: harmless. A made-up link: the same page as an expired one.
