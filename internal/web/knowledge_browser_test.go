@@ -68,6 +68,7 @@ func TestBrowserNoteBacklinkImageNotebooks(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-body"), "Nous avons suivi le [[Guide de l’animation]].\n\n"),
 		chromedp.Click(chromedp.CSS(`input[name=visibility][value=public]`)),
 		chromedp.Click(chromedp.CSS(`form.note-editor button[value=save]`)),
+		chromedp.WaitNotPresent(chromedp.CSS("form.note-editor")),
 		chromedp.WaitVisible(chromedp.CSS(".note-body")),
 	)
 	loc, err := chromedp.Run(ctx, chromedp.Location())
@@ -85,12 +86,19 @@ func TestBrowserNoteBacklinkImageNotebooks(t *testing.T) {
 	// Attach an image, then put it in the text from the editor.
 	browser.Do(t, ctx,
 		chromedp.SetUploadFiles(chromedp.CSS("#f-file"), []string{imgPath}),
+	)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("#f-file").files.length === 1`)); err != nil {
+		t.Fatalf("choosing the file: %v", err)
+	}
+	browser.Do(t, ctx,
 		chromedp.Click(chromedp.CSS(`form[enctype="multipart/form-data"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(".flash.success")),
+		// The page still shows the creation's message: wait for the file itself.
+		chromedp.WaitVisible(chromedp.CSS(`main a[href*="/files/"]`)),
 		chromedp.Navigate(base+noteURL+"/edit"),
 		chromedp.WaitVisible(chromedp.CSS("button[data-insert]")),
 		chromedp.Click(chromedp.CSS("button[data-insert]")),
 		chromedp.Click(chromedp.CSS(`form.note-editor button[value=save]`)),
+		chromedp.WaitNotPresent(chromedp.CSS("form.note-editor")),
 		chromedp.WaitVisible(chromedp.CSS(".note-body img")),
 	)
 	loaded, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const i = document.querySelector(".note-body img"); return i.complete && i.naturalWidth === 4 })()`))
@@ -148,6 +156,7 @@ func TestBrowserNoteBacklinkImageNotebooks(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("#f-title")),
 		chromedp.Click(chromedp.CSS(`input[name=visibility][value=private]`)),
 		chromedp.Click(chromedp.CSS(`form.note-editor button[value=save]`)),
+		chromedp.WaitNotPresent(chromedp.CSS("form.note-editor")),
 		chromedp.WaitVisible(chromedp.CSS(".note-body")),
 	)
 	res, err := http.Get(base + noteURL)
