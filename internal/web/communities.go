@@ -59,6 +59,8 @@ type communityData struct {
 	OpenReports int
 	// FeedURL is the Atom feed of a public community.
 	FeedURL string
+	// Follow is the follow button, for those who may read the community.
+	Follow followButton
 }
 
 // communityMembersShown is how many members the community page lists.
@@ -130,6 +132,7 @@ func (s *server) communityPage(r *http.Request, c *maillage.Community) (communit
 	if !d.CanRead {
 		return d, nil
 	}
+	d.Follow = s.followButton(r, maillage.FollowCommunity, c.ID, c.Name)
 	if d.Members, _, err = s.svc.Members(ctx, st.Viewer, c.ID, service.Page{Limit: communityMembersShown}); err != nil {
 		return d, err
 	}

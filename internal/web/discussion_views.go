@@ -76,6 +76,7 @@ type threadData struct {
 	// ReplyTo is the reply being answered by the form ("" for the thread),
 	// chosen with ?reply_to= so answering works without JavaScript.
 	ReplyTo *replyView
+	Follow  followButton
 }
 
 func newThreadData(p *service.ThreadPage, replyTo string) threadData {

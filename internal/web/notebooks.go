@@ -145,6 +145,7 @@ type notebookPageData struct {
 	FeedURL    string
 	Candidates []maillage.NoteSummary
 	Lbl        notebookLabels
+	Follow     followButton
 }
 
 // notebookLabels are the texts every row repeats, translated once per
@@ -205,6 +206,12 @@ func (s *server) renderNotebook(w http.ResponseWriter, r *http.Request, status i
 	}
 	if nb.Visibility == maillage.VisibilityPublic {
 		d.FeedURL = "/notebooks/" + nb.ID + "/feed.atom"
+	}
+	d.Follow = s.followButton(r, maillage.FollowNotebook, nb.ID, nb.Title)
+	if r.Method != http.MethodGet {
+		// The "add a note" form came back with errors from its POST
+		// address: the button returns to the notebook itself.
+		d.Follow.Next = "/notebooks/" + url.PathEscape(nb.ID)
 	}
 	d.Sections = notebookSections(st.L.T, nb.ID, nv.Entries, pf.Sort == "" && len(nb.Categories) > 0, func(e maillage.NotebookEntry) bool {
 		return d.CanManage || (st.Viewer.SignedIn() && e.AddedBy == st.Viewer.UserID)

@@ -48,6 +48,8 @@ type personData struct {
 	P           *maillage.User
 	Communities []maillage.Community
 	Self        bool
+	// Follow is the follow button; nobody follows themselves.
+	Follow followButton
 }
 
 func (s *server) person(w http.ResponseWriter, r *http.Request) {
@@ -69,6 +71,9 @@ func (s *server) person(w http.ResponseWriter, r *http.Request) {
 	if u.ID == st.Viewer.UserID {
 		nav = "me"
 	}
-	s.render(w, r, http.StatusOK, view{Template: "person", Title: u.Name, Nav: nav,
-		Data: personData{P: u, Communities: comms, Self: u.ID == st.Viewer.UserID}})
+	d := personData{P: u, Communities: comms, Self: u.ID == st.Viewer.UserID}
+	if !d.Self {
+		d.Follow = s.followButton(r, maillage.FollowPerson, u.ID, u.Name)
+	}
+	s.render(w, r, http.StatusOK, view{Template: "person", Title: u.Name, Nav: nav, Data: d})
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/maillage/maillage/internal/i18n"
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/service"
 )
 
 // tagPerList is how many items of each kind a tag page shows before
@@ -19,7 +20,15 @@ func (s *server) tag(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, view{Template: "tag", Title: p.Tag.DisplayLabel(st.L.Lang()), Data: p})
+	title := p.Tag.DisplayLabel(st.L.Lang())
+	s.render(w, r, http.StatusOK, view{Template: "tag", Title: title,
+		Data: tagData{TagPage: p, Follow: s.followButton(r, maillage.FollowTag, p.Tag.ID, title)}})
+}
+
+// tagData is a tag's page with its follow button.
+type tagData struct {
+	*service.TagPage
+	Follow followButton
 }
 
 // maxSuggestions keeps the suggestion list short enough to scan.

@@ -25,6 +25,10 @@ func (s *server) renderThread(w http.ResponseWriter, r *http.Request, status int
 	}
 	relabelDiscussionErrors(f, st.L)
 	d := newThreadData(p, f.Get("parent_id"))
+	d.Follow = s.followButton(r, maillage.FollowThread, p.Thread.ID, p.Thread.Title)
+	// A reply sent with errors comes back here from a POST address:
+	// the button returns to the thread itself.
+	d.Follow.Next = "/threads/" + url.PathEscape(p.Thread.ID)
 	if d.ReplyTo == nil {
 		f.Values.Del("parent_id")
 	}
