@@ -122,7 +122,7 @@ func TestNotificationPreferencesAPI(t *testing.T) {
 	e := newEnv(t)
 	w := e.call(http.MethodGet, "/api/v1/me/notification-preferences", "bob", "")
 	m := decodeBody(t, w)
-	if w.Code != http.StatusOK || m["default"] != "each" || len(m["communities"].([]any)) != 2 {
+	if w.Code != http.StatusOK || m["default"] != string(maillage.DefaultNotifyMode) || len(m["communities"].([]any)) != 2 {
 		t.Fatalf("defaults: %d %s", w.Code, w.Body)
 	}
 	w = e.call(http.MethodPut, "/api/v1/me/notification-preferences", "bob",
