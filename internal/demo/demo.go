@@ -77,12 +77,25 @@ type Summary struct {
 
 // String sums the dataset up for the command line.
 func (s Summary) String() string {
-	return fmt.Sprintf("%d accounts (%d people), %d organizations, %d affiliations, %d communities, %d memberships, "+
-		"%d join requests, %d invitations, %d tags, %d notes, %d notebooks, %d knowledge bases, %d threads, %d replies, "+
-		"%d conversations, %d messages",
-		s.Accounts, s.People, s.Organizations, s.Affiliations, s.Communities, s.Memberships,
-		s.JoinRequests, s.Invitations, s.Tags, s.Notes, s.Notebooks, s.KnowledgeBases, s.Threads, s.Replies,
-		s.Conversations, s.Messages)
+	parts := []string{
+		count(s.Accounts, "account", "accounts") + " (" + count(s.People, "person", "people") + ")",
+		count(s.Organizations, "organization", "organizations"), count(s.Affiliations, "affiliation", "affiliations"),
+		count(s.Communities, "community", "communities"), count(s.Memberships, "membership", "memberships"),
+		count(s.JoinRequests, "join request", "join requests"), count(s.Invitations, "invitation", "invitations"),
+		count(s.Tags, "tag", "tags"), count(s.Notes, "note", "notes"), count(s.Notebooks, "notebook", "notebooks"),
+		count(s.KnowledgeBases, "knowledge base", "knowledge bases"), count(s.Threads, "thread", "threads"),
+		count(s.Replies, "reply", "replies"), count(s.Conversations, "conversation", "conversations"),
+		count(s.Messages, "message", "messages"),
+	}
+	return strings.Join(parts, ", ")
+}
+
+// count writes "1 note" or "3 notes" (the command line speaks English).
+func count(n int, one, other string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + other
 }
 
 // seed fixes the pseudo-random choices (coordinates, who joins which

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/maillage/maillage/internal/auth"
@@ -404,4 +405,13 @@ func findCommunity(t *testing.T, s *service.Service, v maillage.Viewer, name str
 	}
 	t.Fatalf("community %q not visible", name)
 	return maillage.Community{}
+}
+
+func TestSummaryCountsReadNaturally(t *testing.T) {
+	got := Summary{Accounts: 2, People: 1, Invitations: 1, KnowledgeBases: 1, Replies: 3}.String()
+	for _, want := range []string{"2 accounts (1 person)", "1 invitation,", "1 knowledge base,", "3 replies"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("summary %q lacks %q", got, want)
+		}
+	}
 }
