@@ -59,12 +59,7 @@ func knowledgeBaseOut(k *maillage.KnowledgeBase, v maillage.Viewer, count int) k
 	if k.CommunityName != "" {
 		out.CommunityID = strPtr(k.CommunityID)
 	}
-	for _, m := range k.Members {
-		if v.SignedIn() && m.UserID == v.UserID {
-			role := string(m.Role)
-			out.Role = &role
-		}
-	}
+	out.Role = callerRole(k.Members, v)
 	return out
 }
 
@@ -73,19 +68,14 @@ func (s *server) listKnowledgeBases(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	member, err := choice(r, "member", []string{"me"})
+	v := viewerOf(r)
+	memberID, err := memberFilter(r, v)
 	if err != nil {
 		return err
 	}
-	v := viewerOf(r)
 	q := r.URL.Query()
-	f := service.KnowledgeBaseFilter{Query: strings.TrimSpace(q.Get("q")), CommunityID: strings.TrimSpace(q.Get("community")), Page: p}
-	if member == "me" {
-		if !v.SignedIn() {
-			return maillage.ErrUnauthorized
-		}
-		f.MemberID = v.UserID
-	}
+	f := service.KnowledgeBaseFilter{Query: strings.TrimSpace(q.Get("q")), CommunityID: strings.TrimSpace(q.Get("community")),
+		MemberID: memberID, Page: p}
 	list, total, err := s.svc.KnowledgeBases(r.Context(), v, f)
 	if err != nil {
 		return err

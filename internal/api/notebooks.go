@@ -109,12 +109,7 @@ func notebookOut(nb *maillage.Notebook, v maillage.Viewer, noteCount int) notebo
 	if nb.Visibility == maillage.VisibilityPublic {
 		out.FeedURL = "/notebooks/" + nb.ID + "/feed.atom"
 	}
-	for _, m := range nb.Members {
-		if v.SignedIn() && m.UserID == v.UserID {
-			role := string(m.Role)
-			out.Role = &role
-		}
-	}
+	out.Role = callerRole(nb.Members, v)
 	if service.CanContributeToNotebook(v, nb) {
 		g := nb.Guide
 		out.Guide = &g
@@ -132,6 +127,31 @@ func entryOut(e maillage.NotebookEntry) notebookNoteJSON {
 	}
 	out.Tags, _ = tagLabels(e.Note.Tags)
 	return out
+}
+
+// callerRole is the viewer's own role among members, nil when none.
+func callerRole(members []maillage.NotebookMember, v maillage.Viewer) *string {
+	var out *string
+	for _, m := range members {
+		if v.SignedIn() && m.UserID == v.UserID {
+			role := string(m.Role)
+			out = &role
+		}
+	}
+	return out
+}
+
+// memberFilter reads ?member=me: the caller's ID (only for someone signed
+// in), or empty without the parameter.
+func memberFilter(r *http.Request, v maillage.Viewer) (string, error) {
+	member, err := choice(r, "member", []string{"me"})
+	if err != nil || member != "me" {
+		return "", err
+	}
+	if !v.SignedIn() {
+		return "", maillage.ErrUnauthorized
+	}
+	return v.UserID, nil
 }
 
 func membersOut(ms []maillage.NotebookMember) []notebookMemberJSON {
@@ -159,20 +179,14 @@ func (s *server) listNotebooks(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	member, err := choice(r, "member", []string{"me"})
+	v := viewerOf(r)
+	memberID, err := memberFilter(r, v)
 	if err != nil {
 		return err
 	}
-	v := viewerOf(r)
 	q := r.URL.Query()
 	f := service.NotebookFilter{Query: strings.TrimSpace(q.Get("q")), CommunityID: strings.TrimSpace(q.Get("community")),
-		Tag: q.Get("tag"), Page: p}
-	if member == "me" {
-		if !v.SignedIn() {
-			return maillage.ErrUnauthorized
-		}
-		f.MemberID = v.UserID
-	}
+		Tag: q.Get("tag"), MemberID: memberID, Page: p}
 	list, total, err := s.svc.Notebooks(r.Context(), v, f)
 	if err != nil {
 		return err

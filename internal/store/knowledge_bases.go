@@ -73,14 +73,7 @@ func (tx *Tx) UpdateKnowledgeBase(ctx context.Context, k *maillage.KnowledgeBase
 
 // DeleteKnowledgeBase removes a knowledge base (its notebooks stay).
 func (tx *Tx) DeleteKnowledgeBase(ctx context.Context, id string) error {
-	res, err := tx.exec(ctx, `DELETE FROM knowledge_bases WHERE id = $1`, id)
-	if err != nil {
-		return fmt.Errorf("delete knowledge base: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return maillage.ErrNotFound
-	}
-	return nil
+	return tx.deleteCollection(ctx, "knowledge_bases", "knowledge base", id)
 }
 
 // KnowledgeBase returns a knowledge base with all its members. It does not
@@ -122,7 +115,7 @@ func (db *DB) KnowledgeBases(ctx context.Context, v maillage.Viewer, f Knowledge
 		where = append(where, "k.community_id = "+a.add(f.CommunityID))
 	}
 	if f.MemberID != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM knowledge_base_members fm WHERE fm.knowledge_base_id = k.id AND fm.user_id = "+a.add(f.MemberID)+")")
+		where = append(where, knowledgeBaseRoles.hasMemberSQL("k", f.MemberID, &a))
 	}
 	if f.NotebookID != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM knowledge_base_notebooks fb WHERE fb.knowledge_base_id = k.id AND fb.notebook_id = "+a.add(f.NotebookID)+")")
@@ -160,28 +153,8 @@ func (db *DB) KnowledgeBases(ctx context.Context, v maillage.Viewer, f Knowledge
 // KnowledgeBaseNotebookCounts counts, for each knowledge base, the
 // notebooks in it that the viewer may see.
 func (db *DB) KnowledgeBaseNotebookCounts(ctx context.Context, v maillage.Viewer, kbIDs ...string) (map[string]int, error) {
-	out := map[string]int{}
-	if len(kbIDs) == 0 {
-		return out, nil
-	}
-	var a args
-	ph := make([]string, len(kbIDs))
-	for i, id := range kbIDs {
-		ph[i] = a.add(id)
-	}
-	rows, err := db.query(ctx, `SELECT kn.knowledge_base_id, COUNT(*) FROM knowledge_base_notebooks kn JOIN notebooks b ON b.id = kn.notebook_id
-		WHERE kn.knowledge_base_id IN (`+strings.Join(ph, ", ")+`) AND `+notebookVisibleSQL(v, "b", &a)+` GROUP BY kn.knowledge_base_id`, a...)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, mapError(err)
-		}
-		out[id] = n
-	}
-	return out, rows.Err()
+	return db.countsByID(ctx, kbIDs, func(a *args, in string) string {
+		return `SELECT kn.knowledge_base_id, COUNT(*) FROM knowledge_base_notebooks kn JOIN notebooks b ON b.id = kn.notebook_id
+		WHERE kn.knowledge_base_id IN (` + in + `) AND ` + notebookVisibleSQL(v, "b", a) + ` GROUP BY kn.knowledge_base_id`
+	})
 }

@@ -95,14 +95,7 @@ func (tx *Tx) SetNotebookCover(ctx context.Context, id, key, mime string) error 
 // DeleteNotebook removes a notebook with its roles, categories and
 // entries (the notes themselves stay).
 func (tx *Tx) DeleteNotebook(ctx context.Context, id string) error {
-	res, err := tx.exec(ctx, `DELETE FROM notebooks WHERE id = $1`, id)
-	if err != nil {
-		return fmt.Errorf("delete notebook: %w", err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		return maillage.ErrNotFound
-	}
-	return nil
+	return tx.deleteCollection(ctx, "notebooks", "notebook", id)
 }
 
 // Notebook returns a notebook with all its members (the policy needs
@@ -153,7 +146,7 @@ func (db *DB) Notebooks(ctx context.Context, v maillage.Viewer, f NotebookFilter
 		where = append(where, "b.community_id = "+a.add(f.CommunityID))
 	}
 	if f.MemberID != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM notebook_members fm WHERE fm.notebook_id = b.id AND fm.user_id = "+a.add(f.MemberID)+")")
+		where = append(where, notebookRoles.hasMemberSQL("b", f.MemberID, &a))
 	}
 	if f.NoteID != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM notebook_notes fn WHERE fn.notebook_id = b.id AND fn.note_id = "+a.add(f.NoteID)+")")
@@ -198,30 +191,10 @@ func (db *DB) Notebooks(ctx context.Context, v maillage.Viewer, f NotebookFilter
 // NotebookNoteCounts counts, for each notebook, the notes in it that the
 // viewer may see: a list never reveals how many private notes a notebook holds.
 func (db *DB) NotebookNoteCounts(ctx context.Context, v maillage.Viewer, notebookIDs ...string) (map[string]int, error) {
-	out := map[string]int{}
-	if len(notebookIDs) == 0 {
-		return out, nil
-	}
-	var a args
-	ph := make([]string, len(notebookIDs))
-	for i, id := range notebookIDs {
-		ph[i] = a.add(id)
-	}
-	rows, err := db.query(ctx, `SELECT nn.notebook_id, COUNT(*) FROM notebook_notes nn JOIN notes n ON n.id = nn.note_id
-		WHERE nn.notebook_id IN (`+strings.Join(ph, ", ")+`) AND `+noteVisibleSQL(v, "n", &a)+` GROUP BY nn.notebook_id`, a...)
-	if err != nil {
-		return nil, mapError(err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id string
-		var n int
-		if err := rows.Scan(&id, &n); err != nil {
-			return nil, mapError(err)
-		}
-		out[id] = n
-	}
-	return out, rows.Err()
+	return db.countsByID(ctx, notebookIDs, func(a *args, in string) string {
+		return `SELECT nn.notebook_id, COUNT(*) FROM notebook_notes nn JOIN notes n ON n.id = nn.note_id
+		WHERE nn.notebook_id IN (` + in + `) AND ` + noteVisibleSQL(v, "n", a) + ` GROUP BY nn.notebook_id`
+	})
 }
 
 // TouchNotebook marks a notebook as changed now (a note was added), so

@@ -198,12 +198,7 @@ func (s *server) createKnowledgeBase(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	k, err := s.svc.CreateKnowledgeBase(r.Context(), st.Viewer, notebookInput(r))
 	if err != nil {
-		f := newForm(r.PostForm)
-		if !f.apply(st.L, err) {
-			s.fail(w, r, err)
-			return
-		}
-		s.renderNotebookForm(w, r, formStatus(err), f, notebookFormData{Action: "/knowledge-bases", Cancel: "/knowledge-bases", KB: true})
+		s.notebookFormError(w, r, err, notebookFormData{Action: "/knowledge-bases", Cancel: "/knowledge-bases", KB: true})
 		return
 	}
 	s.redirect(w, r, "/knowledge-bases/"+url.PathEscape(k.ID), "web.kb.created")
@@ -211,20 +206,7 @@ func (s *server) createKnowledgeBase(w http.ResponseWriter, r *http.Request) {
 
 // managedKnowledgeBase returns a knowledge base the viewer manages.
 func (s *server) managedKnowledgeBase(w http.ResponseWriter, r *http.Request) (*maillage.KnowledgeBase, bool) {
-	st := state(r)
-	k, err := s.svc.KnowledgeBase(r.Context(), st.Viewer, r.PathValue("id"))
-	if err != nil {
-		s.fail(w, r, err)
-		return nil, false
-	}
-	if !s.requireSignedIn(w, r) {
-		return nil, false
-	}
-	if !service.CanManageKnowledgeBase(st.Viewer, k) {
-		s.fail(w, r, maillage.ErrForbidden)
-		return nil, false
-	}
-	return k, true
+	return managedItem(s, w, r, s.svc.KnowledgeBase, service.CanManageKnowledgeBase)
 }
 
 func kbEditData(k *maillage.KnowledgeBase) notebookFormData {
@@ -255,12 +237,7 @@ func (s *server) updateKnowledgeBase(w http.ResponseWriter, r *http.Request) {
 		if cur, gerr := s.svc.KnowledgeBase(r.Context(), st.Viewer, k.ID); gerr == nil {
 			keepEditOnConflict(r, err, cur.Version)
 		}
-		f := newForm(r.PostForm)
-		if !f.apply(st.L, err) {
-			s.fail(w, r, err)
-			return
-		}
-		s.renderNotebookForm(w, r, formStatus(err), f, kbEditData(k))
+		s.notebookFormError(w, r, err, kbEditData(k))
 		return
 	}
 	s.redirect(w, r, "/knowledge-bases/"+url.PathEscape(k.ID), "web.kb.saved")

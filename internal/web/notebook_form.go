@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"slices"
@@ -85,34 +86,48 @@ func (s *server) createNotebook(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	nb, err := s.svc.CreateNotebook(r.Context(), st.Viewer, notebookInput(r))
 	if err != nil {
-		f := newForm(r.PostForm)
-		if !f.apply(st.L, err) {
-			s.fail(w, r, err)
-			return
-		}
-		s.renderNotebookForm(w, r, formStatus(err), f, notebookFormData{Action: "/notebooks", Cancel: "/notebooks"})
+		s.notebookFormError(w, r, err, notebookFormData{Action: "/notebooks", Cancel: "/notebooks"})
 		return
 	}
 	s.redirect(w, r, "/notebooks/"+url.PathEscape(nb.ID), "web.notebook.created")
 }
 
-// managedNotebook returns a notebook the viewer manages: not found when
-// invisible (for visitors too), sign-in for visitors, forbidden otherwise.
+// managedNotebook returns a notebook the viewer manages.
 func (s *server) managedNotebook(w http.ResponseWriter, r *http.Request) (*maillage.Notebook, bool) {
+	return managedItem(s, w, r, s.svc.Notebook, service.CanManageNotebook)
+}
+
+// managedItem loads the item of the path that the viewer manages: not
+// found when invisible (for visitors too), sign-in for visitors,
+// forbidden otherwise.
+func managedItem[T any](s *server, w http.ResponseWriter, r *http.Request,
+	load func(ctx context.Context, v maillage.Viewer, id string) (T, error), canManage func(maillage.Viewer, T) bool) (T, bool) {
 	st := state(r)
-	nb, err := s.svc.Notebook(r.Context(), st.Viewer, r.PathValue("id"))
+	var none T
+	item, err := load(r.Context(), st.Viewer, r.PathValue("id"))
 	if err != nil {
 		s.fail(w, r, err)
-		return nil, false
+		return none, false
 	}
 	if !s.requireSignedIn(w, r) {
-		return nil, false
+		return none, false
 	}
-	if !service.CanManageNotebook(st.Viewer, nb) {
+	if !canManage(st.Viewer, item) {
 		s.fail(w, r, maillage.ErrForbidden)
-		return nil, false
+		return none, false
 	}
-	return nb, true
+	return item, true
+}
+
+// notebookFormError shows the notebook or knowledge base form again with
+// err's field errors, or the error page when err names no field.
+func (s *server) notebookFormError(w http.ResponseWriter, r *http.Request, err error, d notebookFormData) {
+	f := newForm(r.PostForm)
+	if !f.apply(state(r).L, err) {
+		s.fail(w, r, err)
+		return
+	}
+	s.renderNotebookForm(w, r, formStatus(err), f, d)
 }
 
 func (s *server) editNotebookForm(w http.ResponseWriter, r *http.Request) {
@@ -145,12 +160,7 @@ func (s *server) updateNotebook(w http.ResponseWriter, r *http.Request) {
 		if cur, gerr := s.svc.Notebook(r.Context(), st.Viewer, nb.ID); gerr == nil {
 			keepEditOnConflict(r, err, cur.Version)
 		}
-		f := newForm(r.PostForm)
-		if !f.apply(st.L, err) {
-			s.fail(w, r, err)
-			return
-		}
-		s.renderNotebookForm(w, r, formStatus(err), f, s.notebookEditData(nb))
+		s.notebookFormError(w, r, err, s.notebookEditData(nb))
 		return
 	}
 	s.redirect(w, r, "/notebooks/"+url.PathEscape(nb.ID), "web.notebook.saved")
