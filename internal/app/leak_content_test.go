@@ -167,7 +167,9 @@ func buildContentWorld(t *testing.T, seed uint64) *contentWorld {
 			}
 		}
 		th, err := s.CreateThread(ctx, viewer(author), c.ID, maillage.ThreadInput{Title: fmt.Sprintf("Fil%dx%d", seed, i),
-			Body: fmt.Sprintf("Bonjour @[%s](user:%s)", people[1].Name, people[1].ID)})
+			// The label is the writer's; the reader sees the person's name
+			// only if they may see the profile.
+			Body: fmt.Sprintf("Bonjour @[collègue](user:%s)", people[1].ID)})
 		if err != nil {
 			t.Fatalf("thread in %s: %v", c.Name, err)
 		}
@@ -227,7 +229,15 @@ func (w *contentWorld) allNotes() []*maillage.Note {
 }
 
 func (w *contentWorld) checkContent(t *testing.T, v leakViewer) {
-	var hidden, bodies []string
+	var hidden []string
+	bodies := map[string]string{} // what was fetched -> its body
+	// People the viewer may not see stay nameless as authors, reactors,
+	// participants and mentions too.
+	for _, u := range w.users {
+		if !maillage.CanViewProfile(v.policy, u.Access()) {
+			hidden = append(hidden, u.Name)
+		}
+	}
 	seeNote := map[string]bool{}
 	var visibleNotes []string
 	_, _, absentNote := w.call(t, v, "/api/v1/notes/01abcdefghjkmnpqrstvwxyz00")
@@ -253,7 +263,8 @@ func (w *contentWorld) checkContent(t *testing.T, v leakViewer) {
 			t.Errorf("invisible note answers %s, absent one %s", raw, absentNote)
 		}
 		if see {
-			bodies = append(bodies, page, raw)
+			bodies["note "+n.Title] = page
+			bodies["note API "+n.Title] = raw
 		}
 		if path, ok := w.attachments[n.ID]; ok {
 			code, body := w.page(t, v, path)
@@ -287,7 +298,8 @@ func (w *contentWorld) checkContent(t *testing.T, v leakViewer) {
 			t.Errorf("notebook API %s: %d, policy says %v", nb.Title, code, see)
 		}
 		if see {
-			bodies = append(bodies, page, raw)
+			bodies["notebook "+nb.Title] = page
+			bodies["notebook API "+nb.Title] = raw
 			var want []string
 			for _, id := range w.notebookNotes[nb.ID] {
 				if seeNote[id] {
@@ -309,6 +321,7 @@ func (w *contentWorld) checkContent(t *testing.T, v leakViewer) {
 		}
 		// Feeds are for public notebooks and carry public notes only.
 		code, feed := w.page(t, v, "/notebooks/"+nb.ID+"/feed.atom")
+		bodies["feed of "+nb.Title] = feed
 		if code != status(nb.Visibility == maillage.VisibilityPublic) {
 			t.Errorf("feed of %s notebook %s: %d", nb.Visibility, nb.Title, code)
 		}
@@ -331,7 +344,7 @@ func (w *contentWorld) checkContent(t *testing.T, v leakViewer) {
 		}
 	}
 	_, kbPage := w.page(t, v, "/knowledge-bases/"+w.kb.ID)
-	bodies = append(bodies, kbRaw, kbPage)
+	bodies["knowledge base API"], bodies["knowledge base"] = kbRaw, kbPage
 
 	community := map[string]*maillage.Community{}
 	for _, c := range w.communities {
@@ -345,7 +358,11 @@ func (w *contentWorld) checkContent(t *testing.T, v leakViewer) {
 		if !see {
 			hidden = append(hidden, th.Title)
 		}
-		if code, _ := w.page(t, v, "/threads/"+th.ID); code != status(see) {
+		code, threadPage := w.page(t, v, "/threads/"+th.ID)
+		if see {
+			bodies["thread "+th.Title] = threadPage
+		}
+		if code != status(see) {
 			t.Errorf("thread %s (hidden %v, %s): %d, policy says %v", th.Title, th.Hidden, c.Visibility, code, see)
 		}
 		if code, _, _ := w.call(t, v, "/api/v1/threads/"+th.ID); code != status(see) {
@@ -353,9 +370,10 @@ func (w *contentWorld) checkContent(t *testing.T, v leakViewer) {
 		}
 		if maillage.CanSeeCommunity(v.policy, c.Access()) {
 			_, page := w.page(t, v, "/communities/"+c.ID)
-			bodies = append(bodies, page)
+			bodies["community "+c.Name] = page
 		}
 		code, feed := w.page(t, v, "/communities/"+c.ID+"/feed.atom")
+		bodies["feed of "+c.Name] = feed
 		if code != status(c.Visibility == maillage.VisibilityPublic) {
 			t.Errorf("feed of %s community %s: %d", c.Visibility, c.Name, code)
 		}
@@ -395,21 +413,21 @@ func (w *contentWorld) checkContent(t *testing.T, v leakViewer) {
 			}
 		}
 		_, page := w.page(t, v, "/notifications")
-		bodies = append(bodies, raw, page)
+		bodies["notifications API"], bodies["notifications"] = raw, page
 		_, msgs := w.page(t, v, "/messages")
-		bodies = append(bodies, msgs)
+		bodies["messages"] = msgs
 	}
 	for _, p := range []string{"/notes", "/notebooks", "/knowledge-bases", "/notes/suggest?q=note"} {
 		code, body := w.page(t, v, p)
 		if code != http.StatusOK {
 			t.Errorf("page %s: %d", p, code)
 		}
-		bodies = append(bodies, body)
+		bodies[p] = body
 	}
-	for _, b := range bodies {
+	for where, b := range bodies {
 		for _, name := range hidden {
 			if strings.Contains(b, name) {
-				t.Errorf("%q leaked to %s", name, v.name)
+				t.Errorf("%q leaked to %s on %s", name, v.name, where)
 			}
 		}
 	}

@@ -145,11 +145,27 @@ func TestNotePageShowsOnlyWhatTheViewerMaySee(t *testing.T) {
 	if p.Community != nil || p.Note.CommunityName != "" {
 		t.Fatalf("a visitor reads the name of a hidden community: %+v", p.Community)
 	}
-	if len(p.Authors) != 1 || p.Authors[0].Linked || p.Authors[0].Name != "Alice Tremblay" {
+	// Alice's profile is for members: visitors get neither her name nor
+	// a link, in the byline or the citation.
+	if len(p.Authors) != 1 || p.Authors[0].Linked || p.Authors[0].Name != "" {
 		t.Fatalf("authors for a visitor: %+v", p.Authors)
 	}
-	if !strings.HasPrefix(p.Citation, "Tremblay, A. (") || !strings.HasSuffix(p.Citation, "Maillage. http://maillage.test/notes/"+n.ID) {
+	if strings.Contains(p.Citation, "Tremblay") || !strings.HasSuffix(p.Citation, "Maillage. http://maillage.test/notes/"+n.ID) {
 		t.Fatalf("citation: %q", p.Citation)
+	}
+	// Once her profile is public, visitors see and cite her.
+	if _, err := s.UpdateProfile(ctx, va, alice.ID, maillage.ProfileInput{Name: "Alice Tremblay", ProfileVisibility: "public", Language: "fr-CA"}); err != nil {
+		t.Fatal(err)
+	}
+	public, err := s.NotePage(ctx, maillage.Anonymous(), n.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(public.Authors) != 1 || !public.Authors[0].Linked || public.Authors[0].Name != "Alice Tremblay" {
+		t.Fatalf("authors for a visitor: %+v", public.Authors)
+	}
+	if !strings.HasPrefix(public.Citation, "Tremblay, A. (") || !strings.HasSuffix(public.Citation, "Maillage. http://maillage.test/notes/"+n.ID) {
+		t.Fatalf("citation: %q", public.Citation)
 	}
 	if p.CanEdit {
 		t.Fatal("a visitor may edit")

@@ -197,6 +197,12 @@ func (s *Service) Note(ctx context.Context, v maillage.Viewer, id string) (*mail
 	if !maillage.CanViewContent(v, n.Access()) {
 		return nil, maillage.ErrNotFound
 	}
+	// Authors are named as the viewer may see their profiles.
+	authors, err := s.db.NoteAuthors(ctx, v, n.ID)
+	if err != nil {
+		return nil, err
+	}
+	n.Authors = authors[n.ID]
 	return n, nil
 }
 

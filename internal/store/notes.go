@@ -168,7 +168,10 @@ func (db *DB) Note(ctx context.Context, id string) (*maillage.Note, error) {
 	if err != nil {
 		return nil, err
 	}
-	authors, err := db.NoteAuthors(ctx, n.ID)
+	// Policy checks need the authors' IDs; their names are the ones an
+	// administrator would see, and readers get them again through
+	// NoteAuthors with their own viewer.
+	authors, err := db.NoteAuthors(ctx, maillage.Viewer{Admin: true}, n.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -204,14 +207,15 @@ func (tx *Tx) Note(ctx context.Context, id string) (*maillage.Note, error) {
 }
 
 // NoteAuthors returns the authors of the given notes in their order,
-// keyed by note ID: one query per list.
-func (db *DB) NoteAuthors(ctx context.Context, noteIDs ...string) (map[string][]maillage.NoteAuthor, error) {
+// keyed by note ID: one query per list. An author whose profile the viewer
+// may not see keeps their place without a name.
+func (db *DB) NoteAuthors(ctx context.Context, v maillage.Viewer, noteIDs ...string) (map[string][]maillage.NoteAuthor, error) {
 	out := map[string][]maillage.NoteAuthor{}
 	if len(noteIDs) == 0 {
 		return out, nil
 	}
 	var a args
-	rows, err := db.query(ctx, `SELECT a.note_id, a.user_id, u.name FROM note_authors a JOIN users u ON u.id = a.user_id
+	rows, err := db.query(ctx, `SELECT a.note_id, a.user_id, `+profileNameSQL(v, "u")+` FROM note_authors a JOIN users u ON u.id = a.user_id
 		WHERE a.note_id IN (`+a.inIDs(noteIDs)+`) ORDER BY a.note_id, a.position, u.name_key, u.id`, a...)
 	if err != nil {
 		return nil, mapError(err)
@@ -233,14 +237,14 @@ func (db *DB) NoteTags(ctx context.Context, noteIDs ...string) (map[string][]mai
 	return db.tagsOf(ctx, "note_tags", "note_id", noteIDs)
 }
 
-// FillNoteSummaries loads the authors and tags of listed notes, for any
-// list of notes (this package's and the notebooks').
-func (db *DB) FillNoteSummaries(ctx context.Context, notes []maillage.NoteSummary) error {
+// FillNoteSummaries loads the authors (named as the viewer may see them)
+// and tags of listed notes.
+func (db *DB) FillNoteSummaries(ctx context.Context, v maillage.Viewer, notes []maillage.NoteSummary) error {
 	ids := make([]string, len(notes))
 	for i, n := range notes {
 		ids[i] = n.ID
 	}
-	authors, err := db.NoteAuthors(ctx, ids...)
+	authors, err := db.NoteAuthors(ctx, v, ids...)
 	if err != nil {
 		return err
 	}

@@ -54,7 +54,7 @@ func (db *DB) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([]mai
 	if err != nil {
 		return nil, 0, err
 	}
-	if err := db.FillNoteSummaries(ctx, out); err != nil {
+	if err := db.FillNoteSummaries(ctx, v, out); err != nil {
 		return nil, 0, err
 	}
 	return out, total, nil

@@ -70,3 +70,14 @@ func notebookVisibleSQL(v maillage.Viewer, b string, a *args) string {
 func knowledgeBaseVisibleSQL(v maillage.Viewer, k string, a *args) string {
 	return contentVisibleSQL(v, k, "knowledge_base_members", "knowledge_base_id", a)
 }
+
+// profileNameSQL is the name of the person aliased u as the viewer may see
+// it: a profile the viewer may not see gives no name ("a member").
+// It mirrors maillage.CanViewProfile without placeholders, so it can sit
+// in a select list whose query is counted separately.
+func profileNameSQL(v maillage.Viewer, u string) string {
+	if v.Admin || v.SignedIn() {
+		return "COALESCE(" + u + ".name, '')"
+	}
+	return "COALESCE(CASE WHEN " + u + ".profile_visibility = '" + string(maillage.ProfilePublic) + "' THEN " + u + ".name END, '')"
+}

@@ -36,7 +36,7 @@ func (db *DB) ReactionCounts(ctx context.Context, v maillage.Viewer, subject mai
 		return out, nil
 	}
 	var a args
-	q := `SELECT x.subject_id, x.emoji, x.user_id, ` + authorNameSQL(v, "u") + ` FROM reactions x JOIN users u ON u.id = x.user_id
+	q := `SELECT x.subject_id, x.emoji, x.user_id, ` + profileNameSQL(v, "u") + ` FROM reactions x JOIN users u ON u.id = x.user_id
 		WHERE x.subject_type = ` + a.add(string(subject)) + ` AND x.subject_id IN (` + postPlaceholders(&a, ids) + `)
 		ORDER BY x.created_at, u.name_key`
 	rows, err := db.query(ctx, q, a...)

@@ -26,7 +26,7 @@ func replyVisibleSQL(v maillage.Viewer, r, t string, a *args) string {
 }
 
 func replyColumns(v maillage.Viewer) string {
-	return `r.id, r.thread_id, r.parent_id, r.author_id, ` + authorNameSQL(v, "u") + `, r.body, r.hidden,
+	return `r.id, r.thread_id, r.parent_id, r.author_id, ` + profileNameSQL(v, "u") + `, r.body, r.hidden,
 	r.created_at, r.updated_at, r.edited_at, r.deleted_at, r.version`
 }
 

@@ -27,19 +27,8 @@ func threadVisibleSQL(v maillage.Viewer, t, c string, a *args) string {
 		" AND vmg.role = 'manager')))"
 }
 
-// authorNameSQL is the name of the author aliased u as the viewer may see
-// it: a profile the viewer may not see gives no name ("a member").
-// It mirrors maillage.CanViewProfile without placeholders, so it can sit
-// in a select list whose query is counted separately.
-func authorNameSQL(v maillage.Viewer, u string) string {
-	if v.Admin || v.SignedIn() {
-		return "COALESCE(" + u + ".name, '')"
-	}
-	return "COALESCE(CASE WHEN " + u + ".profile_visibility = '" + string(maillage.ProfilePublic) + "' THEN " + u + ".name END, '')"
-}
-
 func threadColumns(v maillage.Viewer) string {
-	return `t.id, t.community_id, c.visibility, c.listed, t.author_id, ` + authorNameSQL(v, "u") + `, t.title, t.body, t.note_id,
+	return `t.id, t.community_id, c.visibility, c.listed, t.author_id, ` + profileNameSQL(v, "u") + `, t.title, t.body, t.note_id,
 	t.pinned, t.locked, t.hidden, t.last_activity_at, t.created_at, t.updated_at, t.edited_at, t.version`
 }
 
