@@ -2,8 +2,10 @@ package maillage
 
 // This file is Maillage's one access policy. Every page, API call, list,
 // count, search, map, feed, export and notification decides visibility
-// here; the store mirrors these rules as SQL filters (store/policy_sql.go)
-// and a table-driven test checks that the two agree.
+// here. Each rule is written as the audiences a thing is shown to (see
+// audience.go); the store derives its SQL filters from these same
+// functions (store/audience_sql.go), and property tests over random
+// worlds check that every derived form agrees with them.
 //
 // A rule of the house: what a viewer may not see is absent (404), never
 // "forbidden". Forbidden is only for a visible thing the viewer may not act on.
@@ -22,29 +24,35 @@ func (u User) Access() ProfileAccess {
 
 // CanViewProfile: a public profile is for everyone, a members-only profile
 // for anyone signed in; people always see their own, administrators all.
-func CanViewProfile(v Viewer, p ProfileAccess) bool {
-	switch {
-	case v.Admin || (v.UserID != "" && v.UserID == p.UserID):
-		return true
-	case p.Visibility == ProfilePublic:
-		return true
-	default:
-		return v.SignedIn()
+func CanViewProfile(v Viewer, p ProfileAccess) bool { return v.Reaches(p.Audiences()) }
+
+// Audiences is who may see the profile (CanViewProfile).
+func (p ProfileAccess) Audiences() []Audience {
+	out := []Audience{Person(p.UserID), Admins()}
+	if p.Visibility == ProfilePublic {
+		return append(out, Everyone())
 	}
+	return append(out, SignedInPeople())
 }
 
 // CanViewEmail: an email address is shown to the person, administrators,
 // and signed-in members when the person chose to be reached by email.
-func CanViewEmail(v Viewer, p ProfileAccess) bool {
-	if v.Admin || (v.UserID != "" && v.UserID == p.UserID) {
-		return true
+func CanViewEmail(v Viewer, p ProfileAccess) bool { return v.Reaches(p.EmailAudiences()) }
+
+// EmailAudiences is who may see the person's email address (CanViewEmail).
+// Every signed-in person sees every profile, so "signed-in members when
+// the person chose email" needs no profile check of its own.
+func (p ProfileAccess) EmailAudiences() []Audience {
+	out := []Audience{Person(p.UserID), Admins()}
+	if p.Contact == ContactEmail {
+		out = append(out, SignedInPeople())
 	}
-	return v.SignedIn() && p.Contact == ContactEmail && CanViewProfile(v, p)
+	return out
 }
 
 // CanEditProfile: people edit their own profile; administrators any.
 func CanEditProfile(v Viewer, userID string) bool {
-	return v.Admin || (v.UserID != "" && v.UserID == userID)
+	return v.Reaches([]Audience{Person(userID), Admins()})
 }
 
 // OrganizationAccess is what the policy needs to know about an organisation.
@@ -63,8 +71,11 @@ func CanCreateOrganization(v Viewer) bool { return v.SignedIn() }
 // CanEditOrganization: its creator, its administrators and platform
 // administrators. The directory is shared, so edits stay with people who
 // answer for the entry.
-func CanEditOrganization(v Viewer, o OrganizationAccess) bool {
-	return v.Admin || (v.SignedIn() && v.UserID == o.CreatedBy) || v.in(o.AdminIDs)
+func CanEditOrganization(v Viewer, o OrganizationAccess) bool { return v.Reaches(o.EditAudiences()) }
+
+// EditAudiences is who may edit the organisation (CanEditOrganization).
+func (o OrganizationAccess) EditAudiences() []Audience {
+	return append([]Audience{Admins(), Person(o.CreatedBy)}, people(o.AdminIDs)...)
 }
 
 // CanJoinOrganization: any signed-in member may declare an affiliation
@@ -87,15 +98,29 @@ func (c Community) Access() CommunityAccess {
 // name, description and tags appear in lists and its page answers).
 // Public communities and listed private ones are seen by everyone; an
 // unlisted private one only by its members.
-func CanSeeCommunity(v Viewer, c CommunityAccess) bool {
-	return v.Admin || c.Visibility == VisibilityPublic || c.Listed || v.IsMember(c.ID)
+func CanSeeCommunity(v Viewer, c CommunityAccess) bool { return v.Reaches(c.SeeAudiences()) }
+
+// SeeAudiences is who may see that the community exists (CanSeeCommunity).
+func (c CommunityAccess) SeeAudiences() []Audience {
+	out := []Audience{Admins(), MembersOf(c.ID)}
+	if c.Visibility == VisibilityPublic || c.Listed {
+		out = append(out, Everyone())
+	}
+	return out
 }
 
 // CanReadCommunity: whether the viewer may read the community's content
 // (member list, discussion, community notes, meetings). Public: everyone;
 // private: members only.
-func CanReadCommunity(v Viewer, c CommunityAccess) bool {
-	return v.Admin || c.Visibility == VisibilityPublic || v.IsMember(c.ID)
+func CanReadCommunity(v Viewer, c CommunityAccess) bool { return v.Reaches(c.ReadAudiences()) }
+
+// ReadAudiences is who may read the community's content (CanReadCommunity).
+func (c CommunityAccess) ReadAudiences() []Audience {
+	out := []Audience{Admins(), MembersOf(c.ID)}
+	if c.Visibility == VisibilityPublic {
+		out = append(out, Everyone())
+	}
+	return out
 }
 
 // CanCreateCommunity: any signed-in member may start a community.
@@ -117,8 +142,11 @@ func CanLeaveCommunity(v Viewer, c CommunityAccess) bool { return v.IsMember(c.I
 
 // CanManageCommunity: managers and administrators edit the community, add
 // and remove members, answer join requests and change roles.
-func CanManageCommunity(v Viewer, c CommunityAccess) bool {
-	return v.Admin || v.IsManager(c.ID)
+func CanManageCommunity(v Viewer, c CommunityAccess) bool { return v.Reaches(c.ManageAudiences()) }
+
+// ManageAudiences is who manages the community (CanManageCommunity).
+func (c CommunityAccess) ManageAudiences() []Audience {
+	return []Audience{Admins(), ManagersOf(c.ID)}
 }
 
 // ContentAccess is what the policy needs to know about a piece of content
@@ -139,28 +167,28 @@ type ContentAccess struct {
 // the linked community's members; private content for its owners (and
 // contributors). Owners always see their own; administrators do not read
 // private content, because privacy is the product.
-func CanViewContent(v Viewer, c ContentAccess) bool {
-	if v.in(c.OwnerIDs) || v.in(c.ContributorIDs) {
-		return true
-	}
+func CanViewContent(v Viewer, c ContentAccess) bool { return v.Reaches(c.Audiences()) }
+
+// Audiences is who may see the content (CanViewContent).
+func (c ContentAccess) Audiences() []Audience {
+	out := append(people(c.OwnerIDs), people(c.ContributorIDs)...)
 	switch c.Visibility {
 	case VisibilityPublic:
-		return true
+		out = append(out, Everyone())
 	case VisibilityCommunity:
-		return v.IsMember(c.CommunityID)
-	default:
-		return false
+		out = append(out, MembersOf(c.CommunityID))
 	}
+	return out
 }
 
 // CanEditContent: only owners edit, change authors or delete a note;
 // notebooks also let contributors add notes (CanContributeContent).
-func CanEditContent(v Viewer, c ContentAccess) bool { return v.in(c.OwnerIDs) }
+func CanEditContent(v Viewer, c ContentAccess) bool { return v.Reaches(people(c.OwnerIDs)) }
 
 // CanContributeContent: owners and contributors may add to a notebook or
 // knowledge base they can see.
 func CanContributeContent(v Viewer, c ContentAccess) bool {
-	return v.in(c.OwnerIDs) || v.in(c.ContributorIDs)
+	return v.Reaches(append(people(c.OwnerIDs), people(c.ContributorIDs)...))
 }
 
 // CanViewAttachment: a file has exactly the visibility of the note it is
@@ -176,34 +204,44 @@ type ThreadAccess struct {
 
 // CanViewThread: the community's readers see its threads; a thread hidden
 // by moderation stays visible to its author and the managers only.
+// A thread is seen by those who reach both its community's readers and its
+// moderation audiences: the one rule made of two.
 func CanViewThread(v Viewer, t ThreadAccess) bool {
-	if !CanReadCommunity(v, t.Community) {
-		return false
+	return v.Reaches(t.Community.ReadAudiences()) && v.Reaches(t.ModerationAudiences())
+}
+
+// ModerationAudiences is who may see a post (thread or reply) given its
+// moderation: everyone who reads the community, or, once hidden, its
+// author and the community's managers.
+func (t ThreadAccess) ModerationAudiences() []Audience {
+	if !t.Hidden {
+		return []Audience{Everyone()}
 	}
-	if t.Hidden {
-		return (v.SignedIn() && v.UserID == t.AuthorID) || CanManageCommunity(v, t.Community)
-	}
-	return true
+	return []Audience{Person(t.AuthorID), ManagersOf(t.Community.ID), Admins()}
 }
 
 // CanPostInCommunity: members post threads and replies; reading a public
 // community does not make one a member.
-func CanPostInCommunity(v Viewer, c CommunityAccess) bool { return v.IsMember(c.ID) || v.Admin }
+func CanPostInCommunity(v Viewer, c CommunityAccess) bool {
+	return v.Reaches([]Audience{MembersOf(c.ID), Admins()})
+}
 
 // CanEditPost: authors edit their posts; managers moderate them.
 func CanEditPost(v Viewer, authorID string, c CommunityAccess) bool {
-	return (v.SignedIn() && v.UserID == authorID) || CanManageCommunity(v, c)
+	return v.Reaches(append(c.ManageAudiences(), Person(authorID)))
 }
 
 // CanViewConversation: private and group messages are for their participants only.
-func CanViewConversation(v Viewer, participantIDs []string) bool { return v.in(participantIDs) }
+func CanViewConversation(v Viewer, participantIDs []string) bool {
+	return v.Reaches(people(participantIDs))
+}
 
 // CanViewMeeting: a meeting belongs to its community's content.
 func CanViewMeeting(v Viewer, c CommunityAccess) bool { return CanReadCommunity(v, c) }
 
 // CanViewNotification: a notification is for its recipient alone.
 func CanViewNotification(v Viewer, recipientID string) bool {
-	return v.SignedIn() && v.UserID == recipientID
+	return v.Includes(Person(recipientID))
 }
 
 // TagAccess is what the policy needs to know about a tag.
@@ -223,4 +261,4 @@ func CanViewTag(v Viewer, t TagAccess) bool {
 }
 
 // CanAdminister: instance administration (users, taxonomy merges, settings).
-func CanAdminister(v Viewer) bool { return v.Admin }
+func CanAdminister(v Viewer) bool { return v.Includes(Admins()) }

@@ -26,15 +26,3 @@ func (v Viewer) IsMember(communityID string) bool {
 func (v Viewer) IsManager(communityID string) bool {
 	return communityID != "" && v.Roles[communityID] == RoleManager
 }
-
-func (v Viewer) in(ids []string) bool {
-	if v.UserID == "" {
-		return false
-	}
-	for _, id := range ids {
-		if id == v.UserID {
-			return true
-		}
-	}
-	return false
-}

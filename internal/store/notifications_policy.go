@@ -2,57 +2,30 @@ package store
 
 import "github.com/maillage/maillage/internal/maillage"
 
-// This file mirrors the access policy for notifications. Unlike the
-// viewer mirrors of policy_sql.go, which bind one viewer's ID, these take
-// an SQL expression naming the recipient (a column such as "r.user_id"),
-// so one statement can decide for thousands of recipients at once during
-// a fan-out, and for the stored recipient when a notification is read.
-// Memberships, roles and the administrator flag are read from the
-// database, exactly as Service.Viewer loads them. A test checks them
-// against the Go policy (service.canViewSubject) on every case.
+// This file is the access policy for notifications. Unlike the viewer
+// filters of policy_sql.go, which bind one viewer's ID, these are derived
+// for an SQL expression naming the recipient (a column such as
+// "r.user_id"), so one statement can decide for thousands of recipients
+// at once during a fan-out, and for the stored recipient when a
+// notification is read. Memberships, roles and the administrator flag are
+// read from the database, exactly as Service.Viewer loads them. A test
+// checks them against the Go policy (service.canViewSubject) on every case.
 
-// recipientAdminSQL is true when the recipient is an administrator.
-func recipientAdminSQL(u string) string {
-	return "EXISTS (SELECT 1 FROM users rad WHERE rad.id = " + u + " AND rad.is_admin)"
-}
-
-// recipientMemberSQL is true when the recipient belongs to the community
-// named by the SQL expression community.
-func recipientMemberSQL(u, community string) string {
-	return "EXISTS (SELECT 1 FROM community_members rcm WHERE rcm.community_id = " + community + " AND rcm.user_id = " + u + ")"
-}
-
-// recipientManagerSQL mirrors maillage.CanManageCommunity.
-func recipientManagerSQL(u, community string) string {
-	return "(EXISTS (SELECT 1 FROM community_members rmg WHERE rmg.community_id = " + community + " AND rmg.user_id = " + u +
-		" AND rmg.role = 'manager') OR " + recipientAdminSQL(u) + ")"
-}
-
-// recipientSeesCommunitySQL mirrors maillage.CanSeeCommunity for
-// communities aliased c.
+// recipientSeesCommunitySQL is maillage.CanSeeCommunity for the recipient
+// u and communities aliased c.
 func recipientSeesCommunitySQL(u, c string) string {
-	return "(" + c + ".visibility = 'public' OR " + c + ".listed OR " + recipientMemberSQL(u, c+".id") + " OR " + recipientAdminSQL(u) + ")"
+	return forRecipient(u).where(communityRule(c, seeAudiences))
 }
 
-// recipientReadsCommunitySQL mirrors maillage.CanReadCommunity for
-// communities aliased c.
-func recipientReadsCommunitySQL(u, c string) string {
-	return "(" + c + ".visibility = 'public' OR " + recipientMemberSQL(u, c+".id") + " OR " + recipientAdminSQL(u) + ")"
-}
+// recipientSeesContentSQL is maillage.CanViewContent for the recipient u
+// and content described by r (noteRule, notebookRule ...).
+func recipientSeesContentSQL(u string, r rule) string { return forRecipient(u).where(r) }
 
-// recipientSeesContentSQL mirrors maillage.CanViewContent for rows aliased
-// x with visibility and community_id columns, owned through ownersTable.
-func recipientSeesContentSQL(u, x, ownersTable, ownersKey string) string {
-	return "(" + x + ".visibility = 'public'" +
-		" OR (" + x + ".visibility = 'community' AND " + recipientMemberSQL(u, x+".community_id") + ")" +
-		" OR EXISTS (SELECT 1 FROM " + ownersTable + " rvo WHERE rvo." + ownersKey + " = " + x + ".id AND rvo.user_id = " + u + "))"
-}
-
-// recipientSeesThreadSQL mirrors maillage.CanViewThread for threads
-// aliased t in communities aliased c.
+// recipientSeesThreadSQL is maillage.CanViewThread for the recipient u,
+// threads aliased t and communities aliased c.
 func recipientSeesThreadSQL(u, t, c string) string {
-	return "(" + recipientReadsCommunitySQL(u, c) + " AND (NOT " + t + ".hidden OR " + t + ".author_id = " + u +
-		" OR " + recipientManagerSQL(u, t+".community_id") + "))"
+	k := forRecipient(u)
+	return and(k.where(communityRule(c, readAudiences)), k.where(moderationRule(t+".hidden", t+".author_id", t+".community_id")))
 }
 
 // subjectExistsVisibleSQL is true when the subject of type typ (known in
@@ -63,10 +36,10 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 	switch typ {
 	case maillage.SubjectNote:
 		return "EXISTS (SELECT 1 FROM notes vn WHERE vn.id = " + id + " AND " +
-			recipientSeesContentSQL(u, "vn", "note_authors", "note_id") + ")"
+			recipientSeesContentSQL(u, noteRule("vn")) + ")"
 	case maillage.SubjectNotebook:
 		return "EXISTS (SELECT 1 FROM notebooks vb WHERE vb.id = " + id + " AND " +
-			recipientSeesContentSQL(u, "vb", "notebook_members", "notebook_id") + ")"
+			recipientSeesContentSQL(u, notebookRule("vb")) + ")"
 	case maillage.SubjectThread:
 		return "EXISTS (SELECT 1 FROM threads vt JOIN communities vc ON vc.id = vt.community_id WHERE vt.id = " + id + " AND " +
 			recipientSeesThreadSQL(u, "vt", "vc") + ")"
@@ -75,7 +48,7 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 		// deleted reply (a tombstone) has nothing left to tell.
 		return "EXISTS (SELECT 1 FROM replies vr JOIN threads vt ON vt.id = vr.thread_id JOIN communities vc ON vc.id = vt.community_id" +
 			" WHERE vr.id = " + id + " AND vr.deleted_at IS NULL AND " + recipientSeesThreadSQL(u, "vt", "vc") +
-			" AND (NOT vr.hidden OR vr.author_id = " + u + " OR " + recipientManagerSQL(u, "vt.community_id") + "))"
+			" AND " + forRecipient(u).where(moderationRule("vr.hidden", "vr.author_id", "vt.community_id")) + ")"
 	case maillage.SubjectCommunity:
 		// An invitation names a community its recipient may not see yet:
 		// the invitation itself shows it to them.
@@ -86,8 +59,7 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 		return "EXISTS (SELECT 1 FROM conversation_participants vp WHERE vp.conversation_id = " + id +
 			" AND vp.user_id = " + u + " AND vp.left_at IS NULL)"
 	case maillage.SubjectUser:
-		// Every profile is visible to members.
-		return "EXISTS (SELECT 1 FROM users vu WHERE vu.id = " + id + ")"
+		return "EXISTS (SELECT 1 FROM users vu WHERE vu.id = " + id + " AND " + forRecipient(u).where(profileRule("vu")) + ")"
 	case maillage.SubjectTag:
 		// Stricter than maillage.CanViewTag, which counts visible uses: a
 		// notification names a curated tag, or one the recipient made.

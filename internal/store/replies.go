@@ -9,22 +9,6 @@ import (
 	"github.com/maillage/maillage/internal/maillage"
 )
 
-// replyVisibleSQL mirrors maillage.CanViewThread for replies aliased r of
-// a thread aliased t that the viewer may already see: a hidden reply
-// stays visible to its author and the community's managers only.
-func replyVisibleSQL(v maillage.Viewer, r, t string, a *args) string {
-	if v.Admin {
-		return "TRUE"
-	}
-	if !v.SignedIn() {
-		return "(NOT " + r + ".hidden)"
-	}
-	u := a.add(v.UserID)
-	return "(NOT " + r + ".hidden OR " + r + ".author_id = " + u +
-		" OR EXISTS (SELECT 1 FROM community_members rmg WHERE rmg.community_id = " + t + ".community_id AND rmg.user_id = " + u +
-		" AND rmg.role = 'manager'))"
-}
-
 func replyColumns(v maillage.Viewer) string {
 	return `r.id, r.thread_id, r.parent_id, r.author_id, ` + profileNameSQL(v, "u") + `, r.body, r.hidden,
 	r.created_at, r.updated_at, r.edited_at, r.deleted_at, r.version`

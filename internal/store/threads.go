@@ -10,23 +10,6 @@ import (
 	"github.com/maillage/maillage/internal/maillage"
 )
 
-// threadVisibleSQL mirrors maillage.CanViewThread for threads aliased t in
-// communities aliased c: the community's readers see its threads, and a
-// hidden thread only its author and the managers.
-func threadVisibleSQL(v maillage.Viewer, t, c string, a *args) string {
-	if v.Admin {
-		return "TRUE"
-	}
-	read := communityReadSQL(v, c, a)
-	if !v.SignedIn() {
-		return "(" + read + " AND NOT " + t + ".hidden)"
-	}
-	u := a.add(v.UserID)
-	return "(" + read + " AND (NOT " + t + ".hidden OR " + t + ".author_id = " + u +
-		" OR EXISTS (SELECT 1 FROM community_members vmg WHERE vmg.community_id = " + t + ".community_id AND vmg.user_id = " + u +
-		" AND vmg.role = 'manager')))"
-}
-
 func threadColumns(v maillage.Viewer) string {
 	return `t.id, t.community_id, c.visibility, c.listed, t.author_id, ` + profileNameSQL(v, "u") + `, t.title, t.body, t.note_id,
 	t.pinned, t.locked, t.hidden, t.last_activity_at, t.created_at, t.updated_at, t.edited_at, t.version`
