@@ -262,3 +262,23 @@ func CanViewTag(v Viewer, t TagAccess) bool {
 
 // CanAdminister: instance administration (users, taxonomy merges, settings).
 func CanAdminister(v Viewer) bool { return v.Includes(Admins()) }
+
+// CanLinkContentToCommunity: only a community's members link a note,
+// notebook or knowledge base to it, or share a note into its discussion,
+// since doing so shows the item to its members.
+func CanLinkContentToCommunity(v Viewer, communityID string) bool {
+	return v.Includes(MembersOf(communityID))
+}
+
+// CanMakeManagersAuthors: only a community's managers hand the authorship
+// of a note to the community's managers.
+func CanMakeManagersAuthors(v Viewer, communityID string) bool {
+	return v.Includes(ManagersOf(communityID))
+}
+
+// MayKnowCommunityName says, without loading the community, whether the
+// viewer sees it whatever its settings (its members and administrators):
+// others get its name only after CanSeeCommunity on the loaded community.
+func MayKnowCommunityName(v Viewer, communityID string) bool {
+	return CanSeeCommunity(v, CommunityAccess{ID: communityID, Visibility: VisibilityPrivate})
+}

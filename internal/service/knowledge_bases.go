@@ -85,7 +85,7 @@ func (s *Service) KnowledgeBase(ctx context.Context, v maillage.Viewer, id strin
 	if !maillage.CanViewContent(v, k.Access()) {
 		return nil, maillage.ErrNotFound
 	}
-	if k.CommunityID != "" && !v.Admin && !v.IsMember(k.CommunityID) {
+	if k.CommunityID != "" && !maillage.MayKnowCommunityName(v, k.CommunityID) {
 		c, err := s.db.Community(ctx, k.CommunityID)
 		if err != nil && !maillage.IsNotFound(err) {
 			return nil, err

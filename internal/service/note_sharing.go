@@ -136,7 +136,7 @@ func (s *Service) ShareNote(ctx context.Context, v maillage.Viewer, communityID,
 // ShareableNotes lists the notes the viewer may share into a community's
 // discussion (see ShareNote), for the note picker.
 func (s *Service) ShareableNotes(ctx context.Context, v maillage.Viewer, communityID string) ([]maillage.NoteRef, error) {
-	if !v.SignedIn() || !v.IsMember(communityID) {
+	if !maillage.CanLinkContentToCommunity(v, communityID) {
 		return nil, nil
 	}
 	return s.db.ShareableNotes(ctx, v.UserID, communityID, 50)

@@ -94,7 +94,7 @@ func (s *Service) Notebook(ctx context.Context, v maillage.Viewer, id string) (*
 	if !maillage.CanViewContent(v, nb.Access()) {
 		return nil, maillage.ErrNotFound
 	}
-	if nb.CommunityID != "" && !v.Admin && !v.IsMember(nb.CommunityID) {
+	if nb.CommunityID != "" && !maillage.MayKnowCommunityName(v, nb.CommunityID) {
 		c, err := s.db.Community(ctx, nb.CommunityID)
 		if err != nil && !maillage.IsNotFound(err) {
 			return nil, err
@@ -187,7 +187,7 @@ func (s *Service) checkLinkedCommunity(ctx context.Context, v maillage.Viewer, c
 		return &maillage.Error{Code: maillage.CodeInvalid, MessageID: "error.invalid",
 			Fields: []maillage.FieldError{{Field: "community_id", MessageID: "notebook.unknown_community"}}}
 	}
-	if !v.IsMember(next) {
+	if !maillage.CanLinkContentToCommunity(v, next) {
 		return &maillage.Error{Code: maillage.CodeInvalid, MessageID: "error.invalid",
 			Fields: []maillage.FieldError{{Field: "community_id", MessageID: "notebook.not_community_member"}}}
 	}

@@ -348,12 +348,12 @@ func (s *Service) checkNoteCommunity(ctx context.Context, v maillage.Viewer, cur
 		val.Add("community_id", "note.unknown_community", nil)
 		return
 	}
-	if !kept && !v.IsMember(in.CommunityID) {
+	if !kept && !maillage.CanLinkContentToCommunity(v, in.CommunityID) {
 		val.Add("community_id", "note.not_member", nil)
 		return
 	}
 	alreadySynced := cur != nil && kept && cur.AuthorsAreManagers
-	if in.AuthorsAreManagers && !alreadySynced && !v.IsManager(in.CommunityID) {
+	if in.AuthorsAreManagers && !alreadySynced && !maillage.CanMakeManagersAuthors(v, in.CommunityID) {
 		val.Add("authors_are_managers", "note.managers_only", nil)
 	}
 }
