@@ -107,8 +107,9 @@ func (tx *Tx) AttachDanglingLinks(ctx context.Context, noteID, titleKey string) 
 	return nil
 }
 
-// Backlinks lists the notes the viewer may see that link to a note, by
-// title. A hidden note linking here is simply absent.
+// Backlinks lists the notes the viewer may see whose stored links reach a
+// note (by title or by address). A hidden note linking here is simply
+// absent; a link resolved only when read is not a backlink.
 func (db *DB) Backlinks(ctx context.Context, v maillage.Viewer, noteID string) ([]maillage.NoteRef, error) {
 	var a args
 	id := a.add(noteID)
