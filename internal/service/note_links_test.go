@@ -84,24 +84,40 @@ func TestLinksResolvePerViewerAndBacklinksNeverReveal(t *testing.T) {
 		t.Fatalf("backlinks of the secret note: %v", got)
 	}
 
-	// A note created later with the linked title receives the waiting link.
-	lex, err := s.CreateNote(ctx, vb, noteIn("Lexique", "public"))
+	// A stranger's note created later with the linked title does not take
+	// the waiting link for good: it is no backlink, though the link
+	// reaches it when read while nothing better exists.
+	bobsLex, err := s.CreateNote(ctx, vb, noteIn("Lexique", "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := back(vb, bobsLex.ID); len(got) != 0 {
+		t.Fatalf("a stranger's note took a waiting link: %v", got)
+	}
+	if page, err := s.NotePage(ctx, vb, summary.ID); err != nil || !strings.Contains(string(page.HTML), service.NoteHref(bobsLex.ID)) {
+		t.Fatalf("waiting link not resolved when read: %v\n%s", err, page.HTML)
+	}
+	// The author's own note with that title receives it.
+	lex, err := s.CreateNote(ctx, va, noteIn("Lexique", "public"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got := back(vb, lex.ID); len(got) != 1 || got[0] != summary.Title {
 		t.Fatalf("dangling link not attached on creation: %v", got)
 	}
-	// Renaming keeps it; the old title still resolves for the renderer.
+	// Renaming keeps it; the old title still resolves for its author.
 	up := service.InputOf(lex)
 	up.Title = "Lexique commun"
-	if _, err := s.UpdateNote(ctx, vb, lex.ID, up); err != nil {
+	if _, err := s.UpdateNote(ctx, va, lex.ID, up); err != nil {
 		t.Fatal(err)
 	}
 	if got := back(vb, lex.ID); len(got) != 1 {
 		t.Fatalf("rename lost the backlink: %v", got)
 	}
-	res, err := s.RenderMarkdown(ctx, vb, "[[Lexique]]", "")
+	if page, err := s.NotePage(ctx, vb, summary.ID); err != nil || !strings.Contains(string(page.HTML), service.NoteHref(lex.ID)) {
+		t.Fatalf("renamed target lost: %v\n%s", err, page.HTML)
+	}
+	res, err := s.PreviewNote(ctx, va, "[[Lexique]]", "")
 	if err != nil || !strings.Contains(string(res.HTML), service.NoteHref(lex.ID)) {
 		t.Fatalf("former title: %v %s", err, res.HTML)
 	}

@@ -49,7 +49,7 @@ func (s *Service) NotePage(ctx context.Context, v maillage.Viewer, id string) (*
 		return nil, err
 	}
 	p := &NotePage{Note: n, URL: s.baseURL + NoteHref(n.ID), CanEdit: maillage.CanEditContent(v, n.Access())}
-	res, err := s.RenderMarkdown(ctx, v, n.Body, n.CommunityID)
+	res, err := s.RenderNote(ctx, v, n)
 	if err != nil {
 		return nil, err
 	}

@@ -8,7 +8,6 @@ import (
 	"github.com/maillage/maillage/internal/fold"
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/markup"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // maxMentionLookups bounds the people one render looks up, like the
@@ -22,76 +21,14 @@ func titleKey(title string) string { return fold.Key(title) }
 // NoteHref is the address of a note's page.
 func NoteHref(id string) string { return "/notes/" + url.PathEscape(id) }
 
-// saveNoteLinks records where a saved note's body points. Targets are
-// resolved as the writer sees them, so a link can never be attached to a
-// note its writer may not see; links to no (visible) note wait, by title,
-// for a note to take that title.
-func (s *Service) saveNoteLinks(ctx context.Context, tx *store.Tx, v maillage.Viewer, n *maillage.Note) error {
-	links := s.markup.Links(n.Body)
-	keys := make([]string, 0, len(links.WikiTitles))
-	for _, t := range links.WikiTitles {
-		keys = append(keys, titleKey(t))
-	}
-	byTitle, err := tx.ResolveNoteTitles(ctx, v, keys, n.CommunityID)
-	if err != nil {
-		return err
-	}
-	byID, err := tx.VisibleNotes(ctx, v, links.NoteIDs)
-	if err != nil {
-		return err
-	}
-	out := make([]store.NoteLink, 0, len(keys)+len(links.NoteIDs))
-	for _, k := range keys {
-		out = append(out, store.NoteLink{TargetKey: k, TargetID: byTitle[k].ID})
-	}
-	for _, id := range links.NoteIDs {
-		out = append(out, store.NoteLink{TargetKey: store.NoteIDKey(id), TargetID: byID[id].ID})
-	}
-	return tx.ReplaceNoteLinks(ctx, n.ID, out)
-}
-
 // Resolver prepares, in a few queries, the answers a render of src needs
 // for this viewer: the notes its wiki links name, as the viewer may see
-// them (preferring notes of communityID), and the people it mentions
-// whose profiles the viewer may see.
+// them (preferring notes of communityID, then the oldest), and the people
+// it mentions whose profiles the viewer may see. Text that is not a note
+// (messages, descriptions) resolves its wiki links when read; a note's
+// body uses the targets stored when it was saved (RenderNote).
 func (s *Service) Resolver(ctx context.Context, v maillage.Viewer, src, communityID string) (markup.MapResolver, error) {
-	m := markup.MapResolver{Notes: map[string]string{}, People: map[string]string{}}
-	if !strings.Contains(src, "[[") && !strings.Contains(src, "](user:") {
-		// Nothing to resolve: spare a parse of the body.
-		return m, nil
-	}
-	links := s.markup.Links(src)
-	if len(links.WikiTitles) > 0 {
-		keys := make([]string, len(links.WikiTitles))
-		for i, t := range links.WikiTitles {
-			keys[i] = titleKey(t)
-		}
-		found, err := s.db.ResolveNoteTitles(ctx, v, keys, communityID)
-		if err != nil {
-			return m, err
-		}
-		for i, t := range links.WikiTitles {
-			if ref, ok := found[keys[i]]; ok {
-				m.Notes[t] = NoteHref(ref.ID)
-			}
-		}
-	}
-	for i, id := range links.MentionIDs {
-		if i == maxMentionLookups {
-			break
-		}
-		u, err := s.db.User(ctx, id)
-		if maillage.IsNotFound(err) {
-			continue
-		}
-		if err != nil {
-			return m, err
-		}
-		if maillage.CanViewProfile(v, u.Access()) {
-			m.People[id] = u.Name
-		}
-	}
-	return m, nil
+	return s.resolverFor(ctx, v, src, linkPreference{pref: titlePreference(nil, communityID)})
 }
 
 // RenderMarkdown renders a body for the viewer: wiki links and mentions
@@ -103,6 +40,36 @@ func (s *Service) RenderMarkdown(ctx context.Context, v maillage.Viewer, src, co
 	if err != nil {
 		return markup.Result{}, err
 	}
+	return s.render(src, res)
+}
+
+// RenderNote renders a note's body for the viewer. Each wiki link goes to
+// the note stored for it when the note was saved, whatever other note
+// bears that title since; a stored target the viewer may not see, or one
+// deleted since, is plain text. Only a link still waiting for its target
+// is resolved now, for this viewer, preferring the note's authors' notes.
+func (s *Service) RenderNote(ctx context.Context, v maillage.Viewer, n *maillage.Note) (markup.Result, error) {
+	res, err := s.resolverFor(ctx, v, n.Body, linkPreference{pref: titlePreference(n.AuthorIDs(), n.CommunityID), noteID: n.ID})
+	if err != nil {
+		return markup.Result{}, err
+	}
+	return s.render(n.Body, res)
+}
+
+// PreviewNote renders a body being written, as its writer will see it:
+// wiki links resolve as they will be stored when the note is saved.
+func (s *Service) PreviewNote(ctx context.Context, v maillage.Viewer, body, communityID string) (markup.Result, error) {
+	if err := requireSignedIn(v); err != nil {
+		return markup.Result{}, err
+	}
+	res, err := s.resolverFor(ctx, v, body, linkPreference{pref: titlePreference([]string{v.UserID}, communityID)})
+	if err != nil {
+		return markup.Result{}, err
+	}
+	return s.render(body, res)
+}
+
+func (s *Service) render(src string, res markup.MapResolver) (markup.Result, error) {
 	out, err := s.markup.Render(src, res)
 	if err != nil {
 		if maillage.ErrorCode(err) == maillage.CodeInvalid {
@@ -113,12 +80,35 @@ func (s *Service) RenderMarkdown(ctx context.Context, v maillage.Viewer, src, co
 	return out, nil
 }
 
-// PreviewNote renders a body being written, as its writer will see it.
-func (s *Service) PreviewNote(ctx context.Context, v maillage.Viewer, body, communityID string) (markup.Result, error) {
-	if err := requireSignedIn(v); err != nil {
-		return markup.Result{}, err
+// resolverFor prepares the answers a render of src needs for v: wiki
+// links through wikiTargets, mentions of people whose profile v may see.
+func (s *Service) resolverFor(ctx context.Context, v maillage.Viewer, src string, lp linkPreference) (markup.MapResolver, error) {
+	m := markup.MapResolver{Notes: map[string]string{}, People: map[string]string{}}
+	if !strings.Contains(src, "[[") && !strings.Contains(src, "](user:") {
+		// Nothing to resolve: spare a parse of the body.
+		return m, nil
 	}
-	return s.RenderMarkdown(ctx, v, body, communityID)
+	links := s.markup.Links(src)
+	if len(links.WikiTitles) > 0 {
+		targets, err := s.wikiTargets(ctx, v, links.WikiTitles, lp)
+		if err != nil {
+			return m, err
+		}
+		for t, id := range targets {
+			m.Notes[t] = NoteHref(id)
+		}
+	}
+	for i, id := range links.MentionIDs {
+		if i == maxMentionLookups {
+			break
+		}
+		if name, ok, err := s.visiblePersonName(ctx, v, id); err != nil {
+			return m, err
+		} else if ok {
+			m.People[id] = name
+		}
+	}
+	return m, nil
 }
 
 func noteBodyTooLarge() error {

@@ -64,7 +64,7 @@ func (s *Service) NotebookFeed(ctx context.Context, id string) (*feed.Feed, erro
 	f := &feed.Feed{Title: nb.Title, ID: page, Link: page, Self: page + "/feed.atom", Updated: nb.UpdatedAt}
 	for _, it := range items {
 		n := it.Note
-		r, err := s.RenderMarkdown(ctx, anon, n.Body, n.CommunityID)
+		r, err := s.RenderNote(ctx, anon, &n)
 		if err != nil {
 			return nil, err
 		}

@@ -109,11 +109,12 @@ func (s *Service) afterNoteSave(ctx context.Context, tx *store.Tx, v maillage.Vi
 	if err := s.saveNoteLinks(ctx, tx, v, n); err != nil {
 		return err
 	}
-	if old == nil || titleKey(old.Title) != titleKey(n.Title) {
-		// Links written with this title before any note bore it now reach it.
-		if err := tx.AttachDanglingLinks(ctx, n.ID, titleKey(n.Title)); err != nil {
-			return err
-		}
+	// Links waiting for this title, from notes of the same authors or of
+	// their communities, now reach this note. Any save may qualify it (a
+	// new title, visibility, community or author), and the check is one
+	// indexed update.
+	if err := tx.AttachDanglingLinks(ctx, n.ID, titleKey(n.Title)); err != nil {
+		return err
 	}
 	changes := noteChanges(old, n)
 	rev := &maillage.NoteRevision{ID: auth.NewID(), NoteID: n.ID, Title: n.Title, Body: n.Body, Summary: n.Summary,

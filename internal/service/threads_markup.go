@@ -58,7 +58,7 @@ func (s *Service) postResolver(ctx context.Context, v maillage.Viewer, community
 			}
 		}
 	}
-	found, err := s.db.ResolveNoteTitles(ctx, v, keys, communityID)
+	found, err := s.db.ResolveNoteTitles(ctx, v, keys, titlePreference(nil, communityID))
 	if err != nil {
 		return res, err
 	}

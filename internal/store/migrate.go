@@ -16,9 +16,21 @@ var migrationFiles embed.FS
 // Migrate applies every pending migration of the database's dialect.
 // On PostgreSQL a session advisory lock lets several servers start at once.
 func (db *DB) Migrate(ctx context.Context) error {
+	p, err := db.migrations()
+	if err != nil {
+		return err
+	}
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	return nil
+}
+
+// migrations is the migration provider of the database's dialect.
+func (db *DB) migrations() (*goose.Provider, error) {
 	sub, err := fs.Sub(migrationFiles, "migrations/"+string(db.dialect))
 	if err != nil {
-		return fmt.Errorf("migrations: %w", err)
+		return nil, fmt.Errorf("migrations: %w", err)
 	}
 	var opts []goose.ProviderOption
 	dialect := goose.DialectSQLite3
@@ -26,18 +38,15 @@ func (db *DB) Migrate(ctx context.Context) error {
 		dialect = goose.DialectPostgres
 		locker, err := lock.NewPostgresSessionLocker()
 		if err != nil {
-			return fmt.Errorf("migration lock: %w", err)
+			return nil, fmt.Errorf("migration lock: %w", err)
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
 	p, err := goose.NewProvider(dialect, db.write, sub, opts...)
 	if err != nil {
-		return fmt.Errorf("migrations: %w", err)
+		return nil, fmt.Errorf("migrations: %w", err)
 	}
-	if _, err := p.Up(ctx); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	return nil
+	return p, nil
 }
 
 // Column describes one column of the schema, for the parity test between

@@ -220,7 +220,7 @@ func TestNoteVisibilityMirror(t *testing.T) {
 			for _, id := range want {
 				allowed = allowed || id == n.ID
 			}
-			res, err := db.ResolveNoteTitles(ctx, v, []string{fold.Key(n.Title)}, "")
+			res, err := db.ResolveNoteTitles(ctx, v, []string{fold.Key(n.Title)}, store.TitlePreference{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -313,13 +313,13 @@ func TestRenameKeepsLinks(t *testing.T) {
 	if back, _ := db.Backlinks(ctx, v, target.ID); len(back) != 1 {
 		t.Fatalf("rename lost backlinks: %+v", back)
 	}
-	res, err := db.ResolveNoteTitles(ctx, v, []string{fold.Key("lexique"), fold.Key("Lexique de l'économie sociale")}, "")
+	res, err := db.ResolveNoteTitles(ctx, v, []string{fold.Key("lexique"), fold.Key("Lexique de l'économie sociale")}, store.TitlePreference{})
 	if err != nil || res[fold.Key("lexique")].ID != target.ID || res[fold.Key("Lexique de l'économie sociale")].ID != target.ID {
 		t.Fatalf("former and current title: %+v %v", res, err)
 	}
 	// A new note taking the old title wins over the former title.
 	other := newNote(t, db, alice, "Lexique", maillage.VisibilityPublic, "")
-	res, _ = db.ResolveNoteTitles(ctx, v, []string{fold.Key("Lexique")}, "")
+	res, _ = db.ResolveNoteTitles(ctx, v, []string{fold.Key("Lexique")}, store.TitlePreference{})
 	if res[fold.Key("Lexique")].ID != other.ID {
 		t.Fatalf("former title beat a current one: %+v", res)
 	}
@@ -332,23 +332,26 @@ func TestRenameKeepsLinks(t *testing.T) {
 	}
 }
 
-// TestResolvePrefersSameCommunityThenRecent checks which of two notes
-// with one title a link reaches.
-func TestResolvePrefersSameCommunityThenRecent(t *testing.T) {
+// TestResolvePrefersSameCommunityThenOldest checks which of several
+// notes with one title a link reaches: the community's, else the oldest,
+// never the most recent.
+func TestResolvePrefersSameCommunityThenOldest(t *testing.T) {
 	ctx := context.Background()
 	db := testutil.OpenDB(t)
 	alice := newUser(t, db, "Alice", "alice@exemple.org", maillage.ProfilePublic)
 	comm := newCommunity(t, db, alice, maillage.VisibilityPublic)
-	inComm := newNote(t, db, alice, "Procès-verbal", maillage.VisibilityPublic, comm.ID)
+	first := newNote(t, db, alice, "Procès-verbal", maillage.VisibilityPublic, "")
 	db.Now = func() time.Time { return time.Now().UTC().Add(time.Hour) }
-	later := newNote(t, db, alice, "Procès-verbal", maillage.VisibilityPublic, "")
+	inComm := newNote(t, db, alice, "Procès-verbal", maillage.VisibilityPublic, comm.ID)
+	db.Now = func() time.Time { return time.Now().UTC().Add(2 * time.Hour) }
+	newNote(t, db, alice, "Procès-verbal", maillage.VisibilityPublic, "")
 	v := viewerOf(t, db, alice, false)
 	key := fold.Key("proces-verbal")
-	if res, _ := db.ResolveNoteTitles(ctx, v, []string{key}, comm.ID); res[key].ID != inComm.ID {
+	if res, _ := db.ResolveNoteTitles(ctx, v, []string{key}, store.TitlePreference{CommunityID: comm.ID}); res[key].ID != inComm.ID {
 		t.Errorf("same community not preferred: %+v", res)
 	}
-	if res, _ := db.ResolveNoteTitles(ctx, v, []string{key}, ""); res[key].ID != later.ID {
-		t.Errorf("most recent not preferred: %+v", res)
+	if res, _ := db.ResolveNoteTitles(ctx, v, []string{key}, store.TitlePreference{}); res[key].ID != first.ID {
+		t.Errorf("oldest not preferred: %+v", res)
 	}
 }
 
