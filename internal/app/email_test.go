@@ -33,8 +33,8 @@ func TestSignUpEmailOverSMTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	res.Body.Close()
-	if res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("sign-up: %d", res.StatusCode)
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/signup?sent=1" {
+		t.Fatalf("sign-up: %d to %q", res.StatusCode, res.Header.Get("Location"))
 	}
 
 	got := sink.WaitFor(t, "rosalie@exemple.org", 15*time.Second)
@@ -81,8 +81,17 @@ func TestSignUpEmailOverSMTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	res.Body.Close()
-	if res.StatusCode != http.StatusSeeOther {
-		t.Fatalf("confirm: %d", res.StatusCode)
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != "/" {
+		t.Fatalf("confirm: %d to %q", res.StatusCode, res.Header.Get("Location"))
+	}
+	// Confirmed on the device that signed up: signed in.
+	res, err = c.Get(m.URL() + "/settings/profile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("not signed in after confirming: %d", res.StatusCode)
 	}
 	u, _, err := m.DB.UserCredentials(context.Background(), "rosalie@exemple.org")
 	if err != nil || u.EmailConfirmedAt == nil {

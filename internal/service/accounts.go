@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"crypto/subtle"
 	"fmt"
 	"strings"
 	"time"
@@ -17,43 +18,105 @@ const (
 	resetTTL   = time.Hour
 )
 
-// errBadCredentials is the same for an unknown email and a wrong
-// password, so sign-in does not reveal who has an account.
-var errBadCredentials = maillage.Errorf(maillage.CodeUnauthorized, "account.bad_credentials")
+// Client is what the account rules need to know about the device a
+// request comes from: its address and the values it keeps in cookies.
+type Client struct {
+	// IP is the client address (see httpx.ClientIP).
+	IP string
+	// SignUpDevice is the random value the device kept when it signed up;
+	// the confirmation link signs in only the device that holds it.
+	SignUpDevice string
+	// TrustedDevice is the device cookie of an earlier successful sign-in.
+	TrustedDevice string
+}
 
-// SignUp creates an account with its interests and sends the address
-// confirmation email. The account is usable at once; confirming the
-// address proves it belongs to the person.
-func (s *Service) SignUp(ctx context.Context, in maillage.SignUpInput) (*maillage.User, error) {
-	return s.createAccount(ctx, in, false, func(tx *store.Tx, u *maillage.User) error {
-		return s.enqueueEmailLink(ctx, tx, u, store.PurposeConfirm, confirmTTL, "/email/confirm")
+// SignUp handles the sign-up form. Its answer is the same whether the
+// address already has an account or not, so the form cannot be used to
+// find out who is on Maillage: for a new address it creates an
+// unconfirmed account and emails a confirmation link bound to the device
+// that signed up (c.SignUpDevice); for a known address it emails the
+// owner instead. It never signs anyone in. Only invalid input and the
+// per-address limit (signUpPerIP) are errors.
+func (s *Service) SignUp(ctx context.Context, in maillage.SignUpInput, c Client) error {
+	in, err := cleanSignUp(in)
+	if err != nil {
+		return err
+	}
+	if ok, err := s.limits.Take(ctx, signUpPerIP, clientKey(c.IP)); err != nil {
+		return fmt.Errorf("sign up: %w", err)
+	} else if !ok {
+		return errSignUpThrottled
+	}
+	// Hash in both cases, so the answer takes as long either way.
+	hash, err := s.hasher.Hash(ctx, in.Password)
+	if err != nil {
+		return fmt.Errorf("sign up: %w", err)
+	}
+	send, err := s.mayEmail(ctx, in.Email)
+	if err != nil {
+		return fmt.Errorf("sign up: %w", err)
+	}
+	deviceHash := ""
+	if c.SignUpDevice != "" {
+		deviceHash = auth.HashToken(c.SignUpDevice)
+	}
+	_, err = s.insertAccount(ctx, in, hash, false, func(tx *store.Tx, u *maillage.User) error {
+		if !send {
+			return nil
+		}
+		return s.enqueueEmailLink(ctx, tx, u, store.PurposeConfirm, confirmTTL, "/email/confirm", deviceHash)
+	})
+	if maillage.ErrorCode(err) != maillage.CodeConflict {
+		return err
+	}
+	// The address has an account: tell its owner, and only them.
+	if !send {
+		return nil
+	}
+	creds, err := s.db.Credentials(ctx, in.Email)
+	if maillage.IsNotFound(err) {
+		return nil // deleted meanwhile
+	}
+	if err != nil {
+		return fmt.Errorf("sign up: %w", err)
+	}
+	u := creds.User
+	return s.db.Update(ctx, func(tx *store.Tx) error {
+		return tx.Enqueue(ctx, JobEmail, EmailJob{Kind: EmailAccountExists, To: u.Email, Name: u.Name, Lang: u.Language,
+			Link: strings.TrimRight(s.baseURL, "/") + "/signin"})
 	})
 }
 
 // CreateUser makes an account from the command line or the demo loader:
 // no confirmation email, the address counts as confirmed.
 func (s *Service) CreateUser(ctx context.Context, in maillage.SignUpInput, admin bool) (*maillage.User, error) {
-	return s.createAccount(ctx, in, admin, nil)
-}
-
-// createAccount validates, hashes and stores a new account with its
-// interests; then, in the same transaction, runs welcome (or, without
-// one, marks the address confirmed).
-func (s *Service) createAccount(ctx context.Context, in maillage.SignUpInput, admin bool, welcome func(*store.Tx, *maillage.User) error) (*maillage.User, error) {
-	in.Email = maillage.NormalizeEmail(in.Email)
-	in.Name = strings.TrimSpace(in.Name)
-	if in.Language == "" {
-		in.Language = "fr-CA"
-	}
-	if err := in.Validate(); err != nil {
+	in, err := cleanSignUp(in)
+	if err != nil {
 		return nil, err
 	}
 	hash, err := s.hasher.Hash(ctx, in.Password)
 	if err != nil {
 		return nil, fmt.Errorf("create account: %w", err)
 	}
+	return s.insertAccount(ctx, in, hash, admin, nil)
+}
+
+// cleanSignUp normalises and validates a new account's details.
+func cleanSignUp(in maillage.SignUpInput) (maillage.SignUpInput, error) {
+	in.Email = maillage.NormalizeEmail(in.Email)
+	in.Name = strings.TrimSpace(in.Name)
+	if in.Language == "" {
+		in.Language = "fr-CA"
+	}
+	return in, in.Validate()
+}
+
+// insertAccount stores a new account with its interests; then, in the
+// same transaction, runs welcome (or, without one, marks the address
+// confirmed). A taken address is a conflict.
+func (s *Service) insertAccount(ctx context.Context, in maillage.SignUpInput, hash string, admin bool, welcome func(*store.Tx, *maillage.User) error) (*maillage.User, error) {
 	u := &maillage.User{ID: auth.NewID(), Email: in.Email, Name: in.Name, Region: in.Region, Language: in.Language, Admin: admin}
-	err = s.db.Update(ctx, func(tx *store.Tx) error {
+	err := s.db.Update(ctx, func(tx *store.Tx) error {
 		if welcome == nil {
 			now := tx.Now()
 			u.EmailConfirmedAt = &now
@@ -80,103 +143,55 @@ func (s *Service) createAccount(ctx context.Context, in maillage.SignUpInput, ad
 	return u, nil
 }
 
-// SignIn checks an email and password, with rate limits per client
-// address and per account.
-func (s *Service) SignIn(ctx context.Context, email, password, clientIP string) (*maillage.User, error) {
-	email = maillage.NormalizeEmail(email)
-	if !s.loginByIP.Allow("ip:"+clientIP) || !s.loginByEmail.Allow("email:"+email) {
-		return nil, maillage.ErrRateLimited
-	}
-	u, hash, err := s.db.UserCredentials(ctx, email)
-	if maillage.IsNotFound(err) {
-		// Spend the same time as a real check so timing does not tell
-		// whether the account exists.
-		_ = s.hasher.DummyVerify(ctx)
-		return nil, errBadCredentials
-	}
-	if err != nil {
-		return nil, fmt.Errorf("sign in: %w", err)
-	}
-	ok, err := s.hasher.Verify(ctx, password, hash)
-	if err != nil {
-		return nil, fmt.Errorf("sign in: %w", err)
-	}
-	if !ok {
-		return nil, errBadCredentials
-	}
-	return u, nil
+// Confirmation is the outcome of a confirmation link.
+type Confirmation struct {
+	UserID string
+	// SignedIn is set when the link was opened on the device that signed
+	// up: that device is signed in. Elsewhere it is nil, and the person
+	// is asked to sign in.
+	SignedIn *SignedIn
 }
 
-// RequestPasswordReset emails a reset link if the address has an account.
-// It answers the same either way, so it does not reveal who has one.
-func (s *Service) RequestPasswordReset(ctx context.Context, email string) error {
-	email = maillage.NormalizeEmail(email)
-	var v maillage.Validator
-	v.Required("email", email)
-	v.Email("email", email)
-	if err := v.Err(); err != nil {
-		return err
-	}
-	if !s.mailByEmail.Allow("reset:" + email) {
-		return maillage.ErrRateLimited
-	}
-	u, _, err := s.db.UserCredentials(ctx, email)
-	if maillage.IsNotFound(err) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("password reset: %w", err)
-	}
-	return s.db.Update(ctx, func(tx *store.Tx) error {
-		return s.enqueueEmailLink(ctx, tx, u, store.PurposeReset, resetTTL, "/password/reset")
-	})
-}
-
-// ResetPassword sets a new password with an emailed token. A valid reset
-// link also proves the address, so it confirms it.
-func (s *Service) ResetPassword(ctx context.Context, token, password string) (*maillage.User, error) {
-	var v maillage.Validator
-	maillage.ValidatePassword(&v, "password", password)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	hash, err := s.hasher.Hash(ctx, password)
-	if err != nil {
-		return nil, fmt.Errorf("reset password: %w", err)
-	}
-	var u *maillage.User
-	err = s.db.Update(ctx, func(tx *store.Tx) error {
-		userID, email, err := tx.ConsumeEmailToken(ctx, auth.HashToken(token), store.PurposeReset)
+// ConfirmEmail confirms an address with an emailed token. Opened on the
+// device that signed up (c.SignUpDevice matches the link), it also signs
+// that device in.
+func (s *Service) ConfirmEmail(ctx context.Context, token string, c Client) (*Confirmation, error) {
+	var out Confirmation
+	err := s.db.Update(ctx, func(tx *store.Tx) error {
+		t, err := tx.ConsumeLink(ctx, auth.HashToken(token), store.PurposeConfirm)
+		if err == nil {
+			err = tx.ConfirmEmail(ctx, t.UserID, t.Email)
+		}
 		if maillage.IsNotFound(err) {
 			return maillage.Errorf(maillage.CodeInvalid, "account.link_invalid")
 		}
 		if err != nil {
 			return err
 		}
-		if err := tx.SetPassword(ctx, userID, hash); err != nil {
+		out.UserID = t.UserID
+		if c.SignUpDevice == "" || t.DeviceHash == "" ||
+			subtle.ConstantTimeCompare([]byte(auth.HashToken(c.SignUpDevice)), []byte(t.DeviceHash)) != 1 {
+			return nil
+		}
+		u, err := tx.User(ctx, t.UserID)
+		if err != nil {
 			return err
 		}
-		if err := tx.ConfirmEmail(ctx, userID, email); err != nil && !maillage.IsNotFound(err) {
+		epoch, err := tx.SessionEpoch(ctx, t.UserID)
+		if err != nil {
 			return err
 		}
-		u, err = tx.User(ctx, userID)
-		return err
-	})
-	return u, err
-}
-
-// ConfirmEmail confirms an address with an emailed token.
-func (s *Service) ConfirmEmail(ctx context.Context, token string) error {
-	return s.db.Update(ctx, func(tx *store.Tx) error {
-		userID, email, err := tx.ConsumeEmailToken(ctx, auth.HashToken(token), store.PurposeConfirm)
-		if err == nil {
-			err = tx.ConfirmEmail(ctx, userID, email)
+		device, err := trustDevice(ctx, tx, t.UserID)
+		if err != nil {
+			return err
 		}
-		if maillage.IsNotFound(err) {
-			return maillage.Errorf(maillage.CodeInvalid, "account.link_invalid")
-		}
-		return err
+		out.SignedIn = &SignedIn{User: u, Epoch: epoch, DeviceToken: device}
+		return nil
 	})
+	if err != nil {
+		return nil, err
+	}
+	return &out, nil
 }
 
 // ResendConfirmation sends a fresh confirmation link to the viewer.
@@ -191,52 +206,26 @@ func (s *Service) ResendConfirmation(ctx context.Context, v maillage.Viewer) err
 	if u.EmailConfirmedAt != nil {
 		return nil
 	}
-	if !s.mailByEmail.Allow("confirm:" + u.Email) {
+	if ok, err := s.mayEmail(ctx, u.Email); err != nil {
+		return fmt.Errorf("resend confirmation: %w", err)
+	} else if !ok {
+		// The viewer owns the address: telling them reveals nothing.
 		return maillage.ErrRateLimited
 	}
 	return s.db.Update(ctx, func(tx *store.Tx) error {
-		return s.enqueueEmailLink(ctx, tx, u, store.PurposeConfirm, confirmTTL, "/email/confirm")
+		return s.enqueueEmailLink(ctx, tx, u, store.PurposeConfirm, confirmTTL, "/email/confirm", "")
 	})
 }
 
-// ChangePassword replaces the viewer's password after checking the current one.
-func (s *Service) ChangePassword(ctx context.Context, v maillage.Viewer, current, next string) error {
-	if err := requireSignedIn(v); err != nil {
-		return err
-	}
-	var val maillage.Validator
-	val.Required("current_password", current)
-	maillage.ValidatePassword(&val, "password", next)
-	if err := val.Err(); err != nil {
-		return err
-	}
-	hash, err := s.db.PasswordHash(ctx, v.UserID)
-	if err != nil {
-		return err
-	}
-	ok, err := s.hasher.Verify(ctx, current, hash)
-	if err != nil {
-		return fmt.Errorf("change password: %w", err)
-	}
-	if !ok {
-		return &maillage.Error{Code: maillage.CodeInvalid, MessageID: "error.invalid",
-			Fields: []maillage.FieldError{{Field: "current_password", MessageID: "account.wrong_password"}}}
-	}
-	newHash, err := s.hasher.Hash(ctx, next)
-	if err != nil {
-		return fmt.Errorf("change password: %w", err)
-	}
-	return s.db.Update(ctx, func(tx *store.Tx) error { return tx.SetPassword(ctx, v.UserID, newHash) })
-}
-
 // enqueueEmailLink creates a one-time token and queues the email carrying
-// its link, in the caller's transaction.
-func (s *Service) enqueueEmailLink(ctx context.Context, tx *store.Tx, u *maillage.User, purpose store.EmailTokenPurpose, ttl time.Duration, path string) error {
+// its link, in the caller's transaction. deviceHash, if any, binds the
+// link to the device holding that value (see ConfirmEmail).
+func (s *Service) enqueueEmailLink(ctx context.Context, tx *store.Tx, u *maillage.User, purpose store.EmailTokenPurpose, ttl time.Duration, path, deviceHash string) error {
 	plain, hash, err := auth.NewToken("")
 	if err != nil {
 		return err
 	}
-	if err := tx.CreateEmailToken(ctx, hash, u.ID, u.Email, purpose, ttl); err != nil {
+	if err := tx.CreateDeviceEmailToken(ctx, hash, u.ID, u.Email, purpose, ttl, deviceHash); err != nil {
 		return err
 	}
 	kind := EmailConfirm

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"github.com/maillage/maillage/internal/i18n"
 	"github.com/maillage/maillage/internal/mail"
@@ -19,6 +20,9 @@ const JobEmail = "email"
 const (
 	EmailConfirm = "confirm"
 	EmailReset   = "reset"
+	// EmailAccountExists answers a sign-up with an address that already has
+	// an account: it goes to the owner, never to the person signing up.
+	EmailAccountExists = "account_exists"
 )
 
 // EmailJob is the payload of a JobEmail: enough to render the message in
@@ -58,7 +62,7 @@ func (m *Mailer) Handle(ctx context.Context, payload json.RawMessage) error {
 	}
 	loc := m.Bundle.Localizer(j.Lang)
 	p := "email." + j.Kind + "."
-	data := map[string]any{"Name": j.Name}
+	data := map[string]any{"Name": j.Name, "ForgotURL": strings.TrimRight(m.BaseURL, "/") + "/password/forgot"}
 	view := map[string]any{
 		"Lang":     loc.Lang(),
 		"Subject":  loc.T(p + "subject"),

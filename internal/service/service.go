@@ -8,13 +8,14 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"time"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/files"
-	"github.com/maillage/maillage/internal/httpx"
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/markup"
 	"github.com/maillage/maillage/internal/preview"
+	"github.com/maillage/maillage/internal/ratelimit"
 	"github.com/maillage/maillage/internal/store"
 )
 
@@ -29,13 +30,9 @@ type Service struct {
 	markup  *markup.Renderer
 	files   files.Storage
 	preview *preview.Fetcher
-	// Login attempts are limited per client address and per account, so
-	// neither a single client nor a botnet can guess one password.
-	loginByIP    *httpx.RateLimiter
-	loginByEmail *httpx.RateLimiter
-	// Emailed links (reset, confirmation) are limited per address so
-	// Maillage cannot be used to flood someone's inbox.
-	mailByEmail *httpx.RateLimiter
+	// limits counts sign-in failures, sign-ups and account emails (see
+	// account_limits.go), in the database so every app node shares them.
+	limits ratelimit.Limiter
 }
 
 // Options configures a Service.
@@ -51,6 +48,9 @@ type Options struct {
 	// Preview fetches link previews; nil builds one that refuses private
 	// addresses.
 	Preview *preview.Fetcher
+	// Limiter counts the account security limits; nil keeps them in DB,
+	// shared by every service over the same database.
+	Limiter ratelimit.Limiter
 }
 
 // New builds a Service.
@@ -67,12 +67,14 @@ func New(o Options) *Service {
 	if pf == nil {
 		pf = preview.NewFetcher(preview.Options{BaseURL: o.BaseURL})
 	}
+	limits := o.Limiter
+	if limits == nil && o.DB != nil {
+		db := o.DB
+		limits = ratelimit.NewStore(db, func() time.Time { return db.Now() })
+	}
 	return &Service{
 		db: o.DB, hasher: o.Hasher, baseURL: o.BaseURL, log: log,
-		markup: md, files: o.Files, preview: pf,
-		loginByIP:    httpx.NewRateLimiter(30, 10),
-		loginByEmail: httpx.NewRateLimiter(10, 5),
-		mailByEmail:  httpx.NewRateLimiter(3, 3),
+		markup: md, files: o.Files, preview: pf, limits: limits,
 	}
 }
 
@@ -92,11 +94,17 @@ func (s *Service) Viewer(ctx context.Context, userID string) (maillage.Viewer, *
 	if err != nil {
 		return maillage.Viewer{}, nil, fmt.Errorf("viewer: %w", err)
 	}
-	roles, err := s.db.CommunityRoles(ctx, userID)
+	v, err := s.viewerOf(ctx, u)
+	return v, u, err
+}
+
+// viewerOf loads the community roles of a user.
+func (s *Service) viewerOf(ctx context.Context, u *maillage.User) (maillage.Viewer, error) {
+	roles, err := s.db.CommunityRoles(ctx, u.ID)
 	if err != nil {
-		return maillage.Viewer{}, nil, fmt.Errorf("viewer: %w", err)
+		return maillage.Viewer{}, fmt.Errorf("viewer: %w", err)
 	}
-	return maillage.Viewer{UserID: u.ID, Admin: u.Admin, Roles: roles}, u, nil
+	return maillage.Viewer{UserID: u.ID, Admin: u.Admin, Roles: roles}, nil
 }
 
 // Page is a window over a long list.

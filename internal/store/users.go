@@ -121,9 +121,10 @@ func (tx *Tx) SetUserInterests(ctx context.Context, userID string, tagIDs []stri
 	return tx.replaceTags(ctx, "user_interests", "user_id", userID, tagIDs)
 }
 
-// SetPassword replaces a user's password hash.
+// SetPassword replaces a user's password hash. Reset links sent before
+// now stop working (see ConsumeLink).
 func (tx *Tx) SetPassword(ctx context.Context, userID, hash string) error {
-	_, err := tx.exec(ctx, `UPDATE users SET password_hash = $1, updated_at = $2 WHERE id = $3`, hash, tx.now, userID)
+	_, err := tx.exec(ctx, `UPDATE users SET password_hash = $1, updated_at = $2, password_changed_at = $2 WHERE id = $3`, hash, tx.now, userID)
 	if err != nil {
 		return fmt.Errorf("set password: %w", err)
 	}
@@ -235,13 +236,20 @@ func (db *DB) CommunityRoles(ctx context.Context, userID string) (map[string]mai
 	return roles, rows.Err()
 }
 
-// DeleteExpired removes expired sessions and used or expired email tokens.
+// DeleteExpired removes expired sessions, used or expired email tokens,
+// forgotten trusted devices and rate-limit windows that have ended.
 func (db *DB) DeleteExpired(ctx context.Context, now time.Time) error {
 	return db.Update(ctx, func(tx *Tx) error {
-		if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE expiry < $1`, now); err != nil {
-			return err
+		for _, q := range []string{
+			`DELETE FROM sessions WHERE expiry < $1`,
+			`DELETE FROM email_tokens WHERE expires_at < $1 OR used_at IS NOT NULL`,
+			`DELETE FROM trusted_devices WHERE expires_at < $1`,
+			`DELETE FROM rate_counters WHERE expires_at < $1`,
+		} {
+			if _, err := tx.exec(ctx, q, now); err != nil {
+				return err
+			}
 		}
-		_, err := tx.exec(ctx, `DELETE FROM email_tokens WHERE expires_at < $1 OR used_at IS NOT NULL`, now)
-		return err
+		return nil
 	})
 }

@@ -110,6 +110,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	visitor := []struct{ name, path string }{
 		{"home", "/"},
 		{"sign-up", "/signup"},
+		{"sign-up sent", "/signup?sent=1"},
 		{"sign-in", "/signin"},
 		{"forgot password", "/password/forgot"},
 		{"people", "/people"},

@@ -21,6 +21,8 @@ func (s *server) confirmEmailForm(w http.ResponseWriter, r *http.Request) {
 }
 
 // confirmEmail confirms the address with the token of the emailed link.
+// On the device that signed up, it signs the person in; anywhere else it
+// asks them to sign in.
 func (s *server) confirmEmail(w http.ResponseWriter, r *http.Request) {
 	if err := parseForm(r); err != nil {
 		s.fail(w, r, err)
@@ -31,7 +33,8 @@ func (s *server) confirmEmail(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, "account.link_invalid", nil)
 		return
 	}
-	if err := s.svc.ConfirmEmail(r.Context(), token); err != nil {
+	done, err := s.svc.ConfirmEmail(r.Context(), token, s.client(r))
+	if err != nil {
 		if maillage.ErrorCode(err) == maillage.CodeInvalid {
 			s.errorPage(w, r, http.StatusBadRequest, maillage.AsError(err).MessageID, nil)
 			return
@@ -39,7 +42,18 @@ func (s *server) confirmEmail(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirect(w, r, "/", "web.email.confirmed")
+	switch {
+	case done.SignedIn != nil:
+		if err := s.signedIn(w, r, done.SignedIn); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.redirect(w, r, "/", "security.confirmed_signed_in")
+	case state(r).Viewer.UserID == done.UserID:
+		s.redirect(w, r, "/", "web.email.confirmed")
+	default:
+		s.redirect(w, r, "/signin", "security.confirmed_sign_in")
+	}
 }
 
 func (s *server) resendConfirmation(w http.ResponseWriter, r *http.Request) {

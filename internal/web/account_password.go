@@ -49,8 +49,9 @@ func (s *server) renderReset(w http.ResponseWriter, r *http.Request, status int,
 	s.render(w, r, status, view{Template: "password_reset", Title: state(r).L.T("web.reset.title"), Form: f})
 }
 
-// reset sets the new password, then asks the person to sign in with it:
-// typing it once more helps remember it.
+// reset sets the new password, which ends every session of the person
+// (this device's too) and revokes their API tokens, then asks them to sign
+// in with it: typing it once more helps remember it.
 func (s *server) reset(w http.ResponseWriter, r *http.Request) {
 	if err := parseForm(r); err != nil {
 		s.fail(w, r, err)
@@ -67,7 +68,7 @@ func (s *server) reset(w http.ResponseWriter, r *http.Request) {
 		s.renderReset(w, r, formStatus(err), f)
 		return
 	}
-	s.redirect(w, r, "/signin", "web.reset.done")
+	s.redirect(w, r, "/signin", "security.reset_done")
 }
 
 func (s *server) passwordForm(w http.ResponseWriter, r *http.Request) {
@@ -85,7 +86,7 @@ func (s *server) changePassword(w http.ResponseWriter, r *http.Request) {
 	if !s.signedInForm(w, r) {
 		return
 	}
-	err := s.svc.ChangePassword(r.Context(), state(r).Viewer, r.PostForm.Get("current_password"), r.PostForm.Get("password"))
+	epoch, err := s.svc.ChangePassword(r.Context(), state(r).Viewer, r.PostForm.Get("current_password"), r.PostForm.Get("password"))
 	if err != nil {
 		f := newForm(nil)
 		if !f.apply(state(r).L, err) {
@@ -95,5 +96,27 @@ func (s *server) changePassword(w http.ResponseWriter, r *http.Request) {
 		s.renderPassword(w, r, formStatus(err), f)
 		return
 	}
-	s.redirect(w, r, "/settings/password", "web.settings.password_changed")
+	// Every other session ended; this one stays, on a fresh token.
+	if err := s.keepSession(r, epoch); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.redirect(w, r, "/settings/password", "security.password_changed")
+}
+
+// signOutEverywhere ends every other session of the signed-in person.
+func (s *server) signOutEverywhere(w http.ResponseWriter, r *http.Request) {
+	if !s.signedInForm(w, r) {
+		return
+	}
+	epoch, err := s.svc.SignOutEverywhere(r.Context(), state(r).Viewer)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if err := s.keepSession(r, epoch); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	s.redirect(w, r, "/settings/password", "security.signed_out_elsewhere")
 }

@@ -4,8 +4,15 @@ import (
 	"fmt"
 	"net/http"
 
-	"github.com/maillage/maillage/internal/httpx"
 	"github.com/maillage/maillage/internal/maillage"
+)
+
+// Session keys of a signed-in session: who, and the person's session
+// epoch when it started (a password change moves the epoch on, which
+// ends every session still carrying the old one).
+const (
+	sessionUserID = "user_id"
+	sessionEpoch  = "session_epoch"
 )
 
 func (s *server) signInForm(w http.ResponseWriter, r *http.Request) {
@@ -27,7 +34,7 @@ func (s *server) signIn(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := state(r)
-	u, err := s.svc.SignIn(r.Context(), trimmed(r, "email"), r.PostForm.Get("password"), httpx.ClientIP(r, s.trustProxy))
+	in, err := s.svc.Authenticate(r.Context(), trimmed(r, "email"), r.PostForm.Get("password"), s.client(r))
 	if err != nil {
 		e := maillage.AsError(err)
 		f := newForm(r.PostForm)
@@ -36,16 +43,20 @@ func (s *server) signIn(w http.ResponseWriter, r *http.Request) {
 		case maillage.CodeUnauthorized:
 			f.Message = st.L.T(e.MessageID)
 			s.renderSignIn(w, r, http.StatusUnauthorized, f)
+		case maillage.CodeForbidden:
+			// The address is not confirmed yet; a new link is on its way.
+			f.Message = st.L.T(e.MessageID)
+			s.renderSignIn(w, r, http.StatusForbidden, f)
 		case maillage.CodeRateLimited:
 			f.Message = st.L.T(e.MessageID)
-			w.Header().Set("Retry-After", "60")
+			w.Header().Set("Retry-After", "900")
 			s.renderSignIn(w, r, http.StatusTooManyRequests, f)
 		default:
 			s.fail(w, r, err)
 		}
 		return
 	}
-	if err := s.startSession(r, u.ID); err != nil {
+	if err := s.signedIn(w, r, in); err != nil {
 		s.serverError(w, r, err)
 		return
 	}
@@ -60,17 +71,25 @@ func (s *server) signOut(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.sessions.Remove(r.Context(), sessionUserID)
+	s.sessions.Remove(r.Context(), sessionEpoch)
 	s.redirect(w, r, "/", "web.signout.done")
 }
 
 // startSession signs a person in on a fresh session token, which defeats
-// session fixation.
-func (s *server) startSession(r *http.Request, userID string) error {
+// session fixation. epoch is the person's current session epoch.
+func (s *server) startSession(r *http.Request, userID string, epoch int64) error {
 	if err := s.sessions.RenewToken(r.Context()); err != nil {
 		return fmt.Errorf("start session: %w", err)
 	}
 	s.sessions.Put(r.Context(), sessionUserID, userID)
+	s.sessions.Put(r.Context(), sessionEpoch, epoch)
 	return nil
+}
+
+// keepSession moves the current session to the person's new epoch after
+// they ended every other one, on a fresh token.
+func (s *server) keepSession(r *http.Request, epoch int64) error {
+	return s.startSession(r, state(r).Viewer.UserID, epoch)
 }
 
 func orHome(path string) string {

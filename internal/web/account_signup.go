@@ -11,6 +11,10 @@ func (s *server) signUpForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/", http.StatusSeeOther)
 		return
 	}
+	if r.URL.Query().Get("sent") == "1" {
+		s.render(w, r, http.StatusOK, view{Template: "signup_sent", Title: state(r).L.T("security.signup.sent_title"), Nav: "signup"})
+		return
+	}
 	s.renderSignUp(w, r, http.StatusOK, newForm(nil))
 }
 
@@ -18,8 +22,10 @@ func (s *server) renderSignUp(w http.ResponseWriter, r *http.Request, status int
 	s.render(w, r, status, view{Template: "signup", Title: state(r).L.T("web.signup.title"), Nav: "signup", Form: f})
 }
 
-// signUp creates the account, signs the person in and sends them to
-// their profile settings to say more about themselves.
+// signUp sends the person to "check your email" whether the address is
+// new or already has an account, so the form cannot tell who is on
+// Maillage. It signs no one in: confirming the address signs in this
+// device, which keeps a sign-up cookie the confirmation link is bound to.
 func (s *server) signUp(w http.ResponseWriter, r *http.Request) {
 	if err := parseForm(r); err != nil {
 		s.fail(w, r, err)
@@ -34,9 +40,27 @@ func (s *server) signUp(w http.ResponseWriter, r *http.Request) {
 		Language:  st.L.Lang(),
 		Interests: splitTags(r.PostForm.Get("interests")),
 	}
-	u, err := s.svc.SignUp(r.Context(), in)
+	c := s.client(r)
+	if err := in.Validate(); err == nil {
+		// The cookie is set only for a form that may go through, so the
+		// answers to a new and a known address stay alike.
+		device, err := s.signUpDevice(w, r)
+		if err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		c.SignUpDevice = device
+	}
+	err := s.svc.SignUp(r.Context(), in, c)
 	if err != nil {
 		f := newForm(r.PostForm)
+		f.Values.Del("password")
+		if maillage.ErrorCode(err) == maillage.CodeRateLimited {
+			f.Message = st.L.T(maillage.AsError(err).MessageID)
+			w.Header().Set("Retry-After", "3600")
+			s.renderSignUp(w, r, http.StatusTooManyRequests, f)
+			return
+		}
 		if !f.apply(st.L, err) {
 			s.fail(w, r, err)
 			return
@@ -44,9 +68,5 @@ func (s *server) signUp(w http.ResponseWriter, r *http.Request) {
 		s.renderSignUp(w, r, formStatus(err), f)
 		return
 	}
-	if err := s.startSession(r, u.ID); err != nil {
-		s.serverError(w, r, err)
-		return
-	}
-	s.redirect(w, r, "/", "web.signup.done")
+	http.Redirect(w, r, "/signup?sent=1", http.StatusSeeOther)
 }

@@ -22,11 +22,20 @@ func TestSignUpProfileSignOutSignIn(t *testing.T) {
 		"region": {"06"}, "interests": {"Économie sociale, transformation numérique"},
 	})
 	wantStatus(t, r, http.StatusOK)
-	if r.URL.Path != "/" {
+	if r.URL.Path != "/signup" {
 		t.Fatalf("after sign-up at %s", r.URL)
 	}
-	mustContain(t, r, "Bienvenue dans Maillage", "Bonjour, Émilie Tremblay", "Économie sociale",
-		`action="/email/confirm/resend"`, "emilie@example.org")
+	mustContain(t, r, "Vérifiez vos courriels")
+	mustNotContain(t, r, "Bonjour, Émilie Tremblay")
+
+	// The confirmation link, opened on this device, signs in.
+	r = c.confirm(e.lastLink("emilie@example.org", "/email/confirm"))
+	wantStatus(t, r, http.StatusOK)
+	if r.URL.Path != "/" {
+		t.Fatalf("after confirmation at %s", r.URL)
+	}
+	mustContain(t, r, "Bienvenue dans Maillage", "Bonjour, Émilie Tremblay", "Économie sociale")
+	mustNotContain(t, r, `action="/email/confirm/resend"`)
 
 	r = c.get("/settings/profile")
 	wantStatus(t, r, http.StatusOK)
@@ -138,14 +147,7 @@ func TestEmailConfirmation(t *testing.T) {
 	c := e.client()
 	r := c.post("/signup", url.Values{"name": {"Léa Gagnon"}, "email": {"lea@example.org"}, "password": {"une phrase de passe"}})
 	wantStatus(t, r, http.StatusOK)
-	mustContain(t, r, "Confirmez votre adresse courriel")
-
-	// Asking again sends a second link (the first is sent before, so the
-	// newest email is the second).
-	e.drain()
-	r = c.post("/email/confirm/resend", nil)
-	wantStatus(t, r, http.StatusOK)
-	mustContain(t, r, "Un nouveau lien de confirmation")
+	mustContain(t, r, "Vérifiez vos courriels")
 
 	link := e.lastLink("lea@example.org", "/email/confirm")
 	u, _ := url.Parse(link)
@@ -158,7 +160,7 @@ func TestEmailConfirmation(t *testing.T) {
 	token := url.Values{"token": {u.Query().Get("token")}}
 	r = c.post("/email/confirm", token)
 	wantStatus(t, r, http.StatusOK)
-	mustContain(t, r, "Votre adresse courriel est confirmée")
+	mustContain(t, r, "Votre adresse courriel est confirmée et vous êtes connecté·e", "Bonjour, Léa Gagnon")
 	mustNotContain(t, r, "Confirmez votre adresse courriel")
 
 	r = c.post("/email/confirm", token)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strconv"
 	"strings"
 	"testing"
@@ -88,8 +89,22 @@ func TestBrowserSignUpSignInEditProfile(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`form[action="/signup"] button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(".flash.success")),
 	)
+	if h1 := browser.Text(t, ctx, "main h1"); h1 != "Vérifiez vos courriels" {
+		t.Errorf("heading after sign-up = %q", h1)
+	}
+	// The confirmation link, opened in the same browser, signs in.
+	link, err := url.Parse(e.lastLink("beatrice@example.org", "/email/confirm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	browser.Do(t, ctx,
+		chromedp.Navigate(base+link.RequestURI()),
+		chromedp.WaitVisible(chromedp.CSS(`form[action="/email/confirm"] button[type=submit]`)),
+		chromedp.Click(chromedp.CSS(`form[action="/email/confirm"] button[type=submit]`)),
+		chromedp.WaitVisible(chromedp.CSS(".flash.success")),
+	)
 	if h1 := browser.Text(t, ctx, "main h1"); h1 != "Bonjour, Béatrice Nguyen" {
-		t.Errorf("home heading after sign-up = %q", h1)
+		t.Errorf("home heading after confirmation = %q", h1)
 	}
 
 	// Sign out, then sign in again.

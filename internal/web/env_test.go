@@ -115,6 +115,27 @@ func (e *env) lastLink(addr, path string) string {
 	return ""
 }
 
+// emailsTo returns the text of every email sent to addr so far, oldest
+// first (quoted-printable soft breaks removed).
+func (e *env) emailsTo(addr string) []string {
+	e.t.Helper()
+	e.drain()
+	files, _ := filepath.Glob(filepath.Join(e.Outbox, "*.eml"))
+	var out []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		text := strings.ReplaceAll(string(raw), "=\r\n", "")
+		text = strings.ReplaceAll(text, "=\n", "")
+		if strings.Contains(text, "To: <"+addr+">") || strings.Contains(text, "To: "+addr) {
+			out = append(out, strings.ReplaceAll(text, "=3D", "="))
+		}
+	}
+	return out
+}
+
 // user creates a confirmed account directly through the service.
 func (e *env) user(name, email string, interests ...string) *maillage.User {
 	e.t.Helper()
@@ -195,6 +216,20 @@ func (c *client) post(path string, form url.Values) response {
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	return c.do(req)
+}
+
+// confirm opens an emailed confirmation link and confirms, as a person
+// clicking the link and then the button would.
+func (c *client) confirm(link string) response {
+	c.t.Helper()
+	u, err := url.Parse(link)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if r := c.get(u.RequestURI()); r.Status != http.StatusOK {
+		c.t.Fatalf("confirmation page: %d", r.Status)
+	}
+	return c.post("/email/confirm", url.Values{"token": {u.Query().Get("token")}})
 }
 
 // signIn signs in through the form and checks it worked.

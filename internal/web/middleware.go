@@ -9,9 +9,8 @@ import (
 	"github.com/maillage/maillage/internal/maillage"
 )
 
-// Session keys.
+// Session keys (the signed-in ones are in account_signin.go).
 const (
-	sessionUserID    = "user_id"
 	sessionFlash     = "flash"
 	sessionFlashKind = "flash_kind"
 )
@@ -42,13 +41,19 @@ func withState(r *http.Request, st *requestState) context.Context {
 }
 
 // loadViewer resolves the signed-in person from the session and the
-// language of the page, then stores both in the request context.
+// language of the page, then stores both in the request context. A
+// session ended elsewhere (password changed, signed out everywhere) is
+// signed out here.
 func (s *server) loadViewer(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		st := &requestState{Viewer: maillage.Anonymous()}
 		userID := s.sessions.GetString(r.Context(), sessionUserID)
 		if userID != "" {
-			v, u, err := s.svc.Viewer(r.Context(), userID)
+			v, u, stale, err := s.svc.SessionViewer(r.Context(), userID, s.sessions.GetInt64(r.Context(), sessionEpoch))
+			if stale {
+				s.sessions.Remove(r.Context(), sessionUserID)
+				s.sessions.Remove(r.Context(), sessionEpoch)
+			}
 			if err != nil {
 				// The page cannot be drawn for the right person; fall back
 				// to French so the error page at least speaks.

@@ -32,7 +32,7 @@ func TestEveryPageRendersInBothLanguages(t *testing.T) {
 		"/settings/profile", "/settings/password", "/settings/tokens",
 	}
 	visitorPages := []string{
-		"/", "/signup", "/signin", "/password/forgot", "/password/forgot?sent=1", "/password/reset?token=x", "/email/confirm?token=x",
+		"/", "/signup", "/signup?sent=1", "/signin", "/password/forgot", "/password/forgot?sent=1", "/password/reset?token=x", "/email/confirm?token=x",
 		"/people", "/people/" + w.Alice.ID, "/organizations", "/organizations/" + w.Org.ID,
 		"/communities", "/communities/" + w.Public.ID, "/communities/" + w.Listed.ID,
 		"/communities/" + w.Public.ID + "/members", "/tags/" + tag,

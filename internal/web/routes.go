@@ -29,6 +29,7 @@ func (s *server) routes() http.Handler {
 	m.HandleFunc("POST /settings/profile", s.updateProfile)
 	m.HandleFunc("GET /settings/password", s.passwordForm)
 	m.HandleFunc("POST /settings/password", s.changePassword)
+	m.HandleFunc("POST /settings/sessions/end-others", s.signOutEverywhere)
 	m.HandleFunc("GET /settings/tokens", s.tokens)
 	m.HandleFunc("POST /settings/tokens", s.createToken)
 	m.HandleFunc("POST /settings/tokens/{id}/delete", s.deleteToken)
