@@ -41,7 +41,8 @@ func (s *Service) CreateUser(ctx context.Context, in maillage.SignUpInput, admin
 // one, marks the address confirmed).
 func (s *Service) createAccount(ctx context.Context, in maillage.SignUpInput, admin bool, welcome func(*store.Tx, *maillage.User) error) (*maillage.User, error) {
 	in.Email = maillage.NormalizeEmail(in.Email)
-	in.Name = strings.TrimSpace(in.Name)
+	in.Name = maillage.CleanLine(in.Name)
+	in.Region = maillage.CleanLine(in.Region)
 	if in.Language == "" {
 		in.Language = "fr-CA"
 	}

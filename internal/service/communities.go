@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/maillage/maillage/internal/auth"
@@ -159,7 +158,7 @@ func (s *Service) RequestToJoin(ctx context.Context, v maillage.Viewer, id, mess
 	if !maillage.CanRequestToJoin(v, c.Access()) {
 		return maillage.ErrForbidden
 	}
-	message = strings.TrimSpace(message)
+	message = maillage.CleanText(message)
 	var val maillage.Validator
 	val.MaxLen("message", message, maillage.MaxJoinMessageLen)
 	if err := val.Err(); err != nil {
@@ -315,8 +314,10 @@ func (s *Service) managedCommunity(ctx context.Context, v maillage.Viewer, id st
 }
 
 func trimCommunity(in maillage.CommunityInput) maillage.CommunityInput {
-	in.Name = strings.TrimSpace(in.Name)
-	in.Description = strings.TrimSpace(in.Description)
+	in.Name = maillage.CleanLine(in.Name)
+	in.Description = maillage.CleanText(in.Description)
+	in.Visibility = maillage.CleanLine(in.Visibility)
+	in.Region = maillage.CleanLine(in.Region)
 	// A public community is always listed; "listed" only matters for private ones.
 	if in.Visibility == string(maillage.VisibilityPublic) {
 		in.Listed = true

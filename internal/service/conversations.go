@@ -114,7 +114,7 @@ func (s *Service) StartConversation(ctx context.Context, v maillage.Viewer, in C
 	if err := requireSignedIn(v); err != nil {
 		return nil, err
 	}
-	in.Subject = strings.TrimSpace(in.Subject)
+	in.Subject, in.Body = maillage.CleanLine(in.Subject), maillage.CleanText(in.Body)
 	var val maillage.Validator
 	people, err := s.checkRecipients(ctx, v, in.ParticipantIDs, 1, &val)
 	if err != nil {
@@ -196,6 +196,7 @@ func (s *Service) PostMessage(ctx context.Context, v maillage.Viewer, conversati
 	if _, err := s.Conversation(ctx, v, conversationID); err != nil {
 		return nil, err
 	}
+	body = maillage.CleanText(body)
 	var val maillage.Validator
 	validateMessage(&val, body)
 	if err := val.Err(); err != nil {

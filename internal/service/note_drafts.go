@@ -19,6 +19,7 @@ func (s *Service) SaveNoteDraft(ctx context.Context, v maillage.Viewer, noteID, 
 			return nil, err
 		}
 	}
+	title, body = maillage.CleanLine(title), maillage.CleanText(body)
 	var val maillage.Validator
 	val.MaxLen("title", title, maillage.MaxNoteTitleLen)
 	val.MaxLen("body", body, maillage.MaxNoteBodyLen)

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
@@ -195,11 +194,11 @@ func (s *Service) checkLinkedCommunity(ctx context.Context, v maillage.Viewer, c
 }
 
 func trimNotebook(in maillage.NotebookInput) maillage.NotebookInput {
-	in.Title = strings.TrimSpace(in.Title)
-	in.Description = strings.TrimSpace(in.Description)
-	in.Guide = strings.TrimSpace(in.Guide)
-	in.Visibility = strings.TrimSpace(in.Visibility)
-	in.CommunityID = strings.TrimSpace(in.CommunityID)
+	in.Title = maillage.CleanLine(in.Title)
+	in.Description = maillage.CleanText(in.Description)
+	in.Guide = maillage.CleanText(in.Guide)
+	in.Visibility = maillage.CleanLine(in.Visibility)
+	in.CommunityID = maillage.CleanLine(in.CommunityID)
 	return in
 }
 

@@ -264,13 +264,15 @@ func (s *Service) SuggestNotes(ctx context.Context, v maillage.Viewer, prefix st
 }
 
 func trimNote(in maillage.NoteInput) maillage.NoteInput {
-	in.Title = strings.TrimSpace(in.Title)
-	in.Summary = strings.TrimSpace(in.Summary)
-	in.Kind = strings.TrimSpace(in.Kind)
-	in.CommunityID = strings.TrimSpace(in.CommunityID)
-	in.OrganizationID = strings.TrimSpace(in.OrganizationID)
-	in.PersonUserID = strings.TrimSpace(in.PersonUserID)
-	in.License = strings.TrimSpace(in.License)
+	in.Title = maillage.CleanLine(in.Title)
+	in.Body = maillage.CleanText(in.Body)
+	in.Summary = maillage.CleanText(in.Summary)
+	in.Kind = maillage.CleanLine(in.Kind)
+	in.Visibility = maillage.CleanLine(in.Visibility)
+	in.CommunityID = maillage.CleanLine(in.CommunityID)
+	in.OrganizationID = maillage.CleanLine(in.OrganizationID)
+	in.PersonUserID = maillage.CleanLine(in.PersonUserID)
+	in.License = maillage.CleanLine(in.License)
 	if in.Kind == "" {
 		in.Kind = string(maillage.NoteGeneral)
 	}

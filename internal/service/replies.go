@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
@@ -26,7 +25,7 @@ func (s *Service) CreateReply(ctx context.Context, v maillage.Viewer, threadID s
 	if t.Locked {
 		return nil, maillage.Errorf(maillage.CodeConflict, "discussion.locked")
 	}
-	in.Body = strings.TrimSpace(in.Body)
+	in.Body = maillage.CleanText(in.Body)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
@@ -134,7 +133,7 @@ func (s *Service) UpdateReply(ctx context.Context, v maillage.Viewer, id string,
 	if err != nil {
 		return nil, err
 	}
-	in.Body = strings.TrimSpace(in.Body)
+	in.Body = maillage.CleanText(in.Body)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}

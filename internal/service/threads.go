@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/maillage/maillage/internal/auth"
@@ -23,7 +22,7 @@ func (s *Service) CreateThread(ctx context.Context, v maillage.Viewer, community
 	if err != nil {
 		return nil, err
 	}
-	in.Title, in.Body = strings.TrimSpace(in.Title), strings.TrimSpace(in.Body)
+	in.Title, in.Body = maillage.CleanLine(in.Title), maillage.CleanText(in.Body)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
@@ -124,7 +123,7 @@ func (s *Service) UpdateThread(ctx context.Context, v maillage.Viewer, id string
 	if err != nil {
 		return nil, err
 	}
-	in.Title, in.Body = strings.TrimSpace(in.Title), strings.TrimSpace(in.Body)
+	in.Title, in.Body = maillage.CleanLine(in.Title), maillage.CleanText(in.Body)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
