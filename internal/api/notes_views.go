@@ -25,12 +25,27 @@ type noteAuthorJSON struct {
 	Name string `json:"name"`
 }
 
+// noteAuthorsOut lists the authors the caller may see. The store names an
+// author only when the caller may see their profile (the SQL mirror of
+// maillage.CanViewProfile): one without a name is left out, ID and all,
+// so the lists may be shorter than the authors, or empty.
 func noteAuthorsOut(authors []maillage.NoteAuthor) ([]string, []noteAuthorJSON) {
-	ids, out := make([]string, len(authors)), make([]noteAuthorJSON, len(authors))
-	for i, a := range authors {
-		ids[i], out[i] = a.UserID, noteAuthorJSON{ID: a.UserID, Name: a.Name}
+	ids, out := []string{}, []noteAuthorJSON{}
+	for _, a := range authors {
+		if a.Name != "" {
+			ids, out = append(ids, a.UserID), append(out, noteAuthorJSON{ID: a.UserID, Name: a.Name})
+		}
 	}
 	return ids, out
+}
+
+// personOut is the ID of the member a person card describes, null when
+// there is none or the caller may not see their profile.
+func personOut(p *service.NotePageAuthor) *string {
+	if p == nil {
+		return nil
+	}
+	return optional(p.UserID)
 }
 
 // optional turns "" into null.
@@ -73,7 +88,7 @@ func noteOut(p *service.NotePage) noteJSON {
 	labels, slugs := tagLabels(n.Tags)
 	ids, authors := noteAuthorsOut(n.Authors)
 	out := noteJSON{ID: n.ID, Title: n.Title, Body: n.Body, HTML: string(p.HTML), Summary: n.Summary, Kind: string(n.Kind),
-		Visibility: string(n.Visibility), OrganizationID: optional(n.OrganizationID), PersonUserID: optional(n.PersonUserID),
+		Visibility: string(n.Visibility), OrganizationID: optional(n.OrganizationID), PersonUserID: personOut(p.Person),
 		AuthorsAreManagers: n.AuthorsAreManagers, License: string(n.License), Citation: p.Citation,
 		Tags: labels, TagSlugs: slugs, AuthorIDs: ids, Authors: authors, Backlinks: noteRefsOut(p.Backlinks),
 		Attachments: make([]attachmentJSON, len(p.Attachments)), CanEdit: p.CanEdit,

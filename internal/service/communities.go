@@ -87,6 +87,9 @@ func (s *Service) Community(ctx context.Context, v maillage.Viewer, id string) (
 	if !maillage.CanSeeCommunity(v, c.Access()) {
 		return nil, maillage.ErrNotFound
 	}
+	if err := s.hideMentions(ctx, v, &c.Description); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -107,8 +110,12 @@ func (s *Service) Communities(ctx context.Context, v maillage.Viewer, f Communit
 	if err != nil || !ok {
 		return nil, 0, err
 	}
-	return s.db.Communities(ctx, v, store.CommunityFilter{Query: f.Query, TagID: tagID, Region: f.Region,
+	list, total, err := s.db.Communities(ctx, v, store.CommunityFilter{Query: f.Query, TagID: tagID, Region: f.Region,
 		MemberID: f.MemberID, Visibility: f.Visibility, Limit: f.Limit, Offset: f.Offset})
+	if err == nil {
+		err = s.hideMentions(ctx, v, textsOf(list, func(c *maillage.Community) *string { return &c.Description })...)
+	}
+	return list, total, err
 }
 
 // Members lists a community's members as the viewer may see them. For a

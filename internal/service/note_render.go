@@ -55,7 +55,7 @@ func (s *Service) saveNoteLinks(ctx context.Context, tx *store.Tx, v maillage.Vi
 // them (preferring notes of communityID), and the people it mentions
 // whose profiles the viewer may see.
 func (s *Service) Resolver(ctx context.Context, v maillage.Viewer, src, communityID string) (markup.MapResolver, error) {
-	m := markup.MapResolver{Notes: map[string]string{}, People: map[string]string{}}
+	m := markup.MapResolver{Notes: map[string]string{}, People: map[string]string{}, Hidden: hiddenPersonLabel(ctx)}
 	if !strings.Contains(src, "[[") && !strings.Contains(src, "](user:") {
 		// Nothing to resolve: spare a parse of the body.
 		return m, nil

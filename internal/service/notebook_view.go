@@ -67,6 +67,9 @@ func (s *Service) NotebookView(ctx context.Context, v maillage.Viewer, id string
 		if out.Entries, out.Total, err = s.db.NotebookEntries(ctx, v, id, sf); err != nil {
 			return nil, err
 		}
+		if err := s.hideAdders(ctx, v, out.Entries); err != nil {
+			return nil, err
+		}
 	}
 	if out.Authors, err = s.db.NotebookAuthors(ctx, v, id); err != nil {
 		return nil, err

@@ -203,6 +203,9 @@ func (s *Service) Note(ctx context.Context, v maillage.Viewer, id string) (*mail
 		return nil, err
 	}
 	n.Authors = authors[n.ID]
+	if err := s.hideMentions(ctx, v, &n.Body, &n.Summary); err != nil {
+		return nil, err
+	}
 	return n, nil
 }
 
@@ -250,8 +253,12 @@ func (s *Service) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([
 	if err != nil || !ok {
 		return nil, 0, err
 	}
-	return s.db.Notes(ctx, v, store.NoteFilter{Query: f.Query, TagID: tagID, AuthorID: f.AuthorID, CommunityID: f.CommunityID,
+	list, total, err := s.db.Notes(ctx, v, store.NoteFilter{Query: f.Query, TagID: tagID, AuthorID: f.AuthorID, CommunityID: f.CommunityID,
 		Kind: f.Kind, Visibility: f.Visibility, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset})
+	if err == nil {
+		err = s.hideMentions(ctx, v, textsOf(list, func(n *maillage.NoteSummary) *string { return &n.Summary })...)
+	}
+	return list, total, err
 }
 
 // SuggestNotes completes a [[wiki link]] being typed with the titles of

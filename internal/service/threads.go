@@ -84,6 +84,9 @@ func (s *Service) Thread(ctx context.Context, v maillage.Viewer, id string) (*ma
 	if !maillage.CanViewThread(v, t.Access()) {
 		return nil, maillage.ErrNotFound
 	}
+	if err := s.hideMentions(ctx, v, &t.Body); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
@@ -113,7 +116,8 @@ func (s *Service) Threads(ctx context.Context, v maillage.Viewer, communityID st
 	for i := range list {
 		out[i] = ThreadSummary{Thread: list[i], Replies: counts[i]}
 	}
-	return out, total, nil
+	err = s.hideMentions(ctx, v, textsOf(out, func(t *ThreadSummary) *string { return &t.Body })...)
+	return out, total, err
 }
 
 // UpdateThread edits a thread's title and body: its author, or a manager.
