@@ -46,8 +46,10 @@ func TestHiddenPeopleStayHidden(t *testing.T) {
 	must(err)
 	nb, err := e.svc.CreateNotebook(ctx, vd, maillage.NotebookInput{Title: "Carnet du trésorier", Description: "Par @[Dave](user:" + dave.ID + ")", Visibility: "public"})
 	must(err)
-	_, err = e.svc.AddNoteToNotebook(ctx, vd, nb.ID, mention.ID, "")
-	must(err)
+	for _, id := range []string{mention.ID, own.ID} {
+		_, err = e.svc.AddNoteToNotebook(ctx, vd, nb.ID, id, "")
+		must(err)
+	}
 	kb, err := e.svc.CreateKnowledgeBase(ctx, vd, maillage.NotebookInput{Title: "Base du trésorier", Visibility: "public"})
 	must(err)
 	must(e.svc.DeclareAffiliation(ctx, vd, e.org.ID, "trésorier"))
@@ -82,6 +84,15 @@ func TestHiddenPeopleStayHidden(t *testing.T) {
 	w = e.call(http.MethodGet, "/api/v1/notes/"+mention.ID, "", "")
 	if m := decodeBody(t, w); !strings.Contains(m["html"].(string), "Merci un·e membre !") || !strings.Contains(m["body"].(string), "Merci un·e membre !") {
 		t.Errorf("hidden mention in French: %v / %v", m["html"], m["body"])
+	}
+	// Nor does filtering by his ID tell which notes he wrote.
+	for _, p := range []string{"/api/v1/notes?author=" + dave.ID, "/api/v1/notebooks/" + nb.ID + "?author=" + dave.ID} {
+		if body := e.call(http.MethodGet, p, "", "").Body.String(); strings.Contains(body, own.ID) {
+			t.Errorf("anonymous %s finds what he wrote:\n%s", p, body)
+		}
+		if body := e.call(http.MethodGet, p, "carol", "").Body.String(); !strings.Contains(body, own.ID) {
+			t.Errorf("carol %s does not find his note:\n%s", p, body)
+		}
 	}
 	// Dave's own note has no author a visitor may name.
 	if m := decodeBody(t, e.call(http.MethodGet, "/api/v1/notes/"+own.ID, "", "")); len(m["author_ids"].([]any)) != 0 {

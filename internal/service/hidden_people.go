@@ -108,3 +108,14 @@ func (s *Service) hideAdders(ctx context.Context, v maillage.Viewer, entries []m
 	}
 	return nil
 }
+
+// canFilterByPerson reports whether v may filter a list by what this
+// person wrote: not when v may not see their profile, or the filter would
+// tell which texts they wrote. "" (no filter) always may.
+func (s *Service) canFilterByPerson(ctx context.Context, v maillage.Viewer, userID string) (bool, error) {
+	if userID == "" || seesEveryProfile(v) {
+		return true, nil
+	}
+	visible, err := s.db.VisibleProfiles(ctx, v, []string{userID})
+	return visible[userID], err
+}

@@ -253,6 +253,9 @@ func (s *Service) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([
 	if err != nil || !ok {
 		return nil, 0, err
 	}
+	if ok, err := s.canFilterByPerson(ctx, v, f.AuthorID); err != nil || !ok {
+		return nil, 0, err
+	}
 	list, total, err := s.db.Notes(ctx, v, store.NoteFilter{Query: f.Query, TagID: tagID, AuthorID: f.AuthorID, CommunityID: f.CommunityID,
 		Kind: f.Kind, Visibility: f.Visibility, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset})
 	if err == nil {
