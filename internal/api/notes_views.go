@@ -67,14 +67,14 @@ type noteJSON struct {
 	Visibility         string           `json:"visibility" enum:"private,community,public"`
 	CommunityID        *string          `json:"community_id" doc:"the linked community, null when none or not visible to the caller"`
 	OrganizationID     *string          `json:"organization_id" doc:"organisation notes: the organisation of the directory"`
-	PersonUserID       *string          `json:"person_user_id" doc:"person cards: the member described, if on Maillage"`
+	PersonUserID       *string          `json:"person_user_id" doc:"person cards: the member described, if on Maillage and the caller may see their profile"`
 	AuthorsAreManagers bool             `json:"authors_are_managers" doc:"the authors follow the linked community's managers"`
 	License            string           `json:"license" enum:"cc-by-4.0,cc-by-sa-4.0,cc-by-nc-4.0,cc0-1.0,all-rights-reserved"`
 	Citation           string           `json:"citation,omitempty" doc:"APA-style reference (public notes)"`
 	Tags               []string         `json:"tags" doc:"tag labels"`
 	TagSlugs           []string         `json:"tag_slugs"`
-	AuthorIDs          []string         `json:"author_ids"`
-	Authors            []noteAuthorJSON `json:"authors"`
+	AuthorIDs          []string         `json:"author_ids" doc:"the authors whose profile the caller may see (others are left out)"`
+	Authors            []noteAuthorJSON `json:"authors" doc:"the same authors, with their names"`
 	Backlinks          []noteRefJSON    `json:"backlinks" doc:"notes the caller may see that link here"`
 	Attachments        []attachmentJSON `json:"attachments"`
 	CanEdit            bool             `json:"can_edit" doc:"whether the caller is an author"`
@@ -111,8 +111,8 @@ type noteSummaryJSON struct {
 	Visibility string           `json:"visibility" enum:"private,community,public"`
 	Tags       []string         `json:"tags" doc:"tag labels"`
 	TagSlugs   []string         `json:"tag_slugs"`
-	AuthorIDs  []string         `json:"author_ids"`
-	Authors    []noteAuthorJSON `json:"authors"`
+	AuthorIDs  []string         `json:"author_ids" doc:"the authors whose profile the caller may see (others are left out)"`
+	Authors    []noteAuthorJSON `json:"authors" doc:"the same authors, with their names"`
 	UpdatedAt  string           `json:"updated_at" format:"date-time"`
 }
 
