@@ -98,6 +98,8 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, maillage.ErrRateLimited)
 		return
 	}
+	// Renders name a person the caller may not see in the caller's language.
+	r = r.WithContext(service.WithHiddenPersonLabel(r.Context(), st.l.T("markup.hidden_person")))
 	s.handler.ServeHTTP(w, r)
 }
 

@@ -5,7 +5,6 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // Private and group messages: only participants see a conversation; for
@@ -47,13 +46,13 @@ type conversationJSON struct {
 	Messages    *list[conversationMessageJSON] `json:"messages,omitempty" doc:"for one conversation: a page of messages, newest first"`
 }
 
-func conversationOut(c *store.Conversation, viewerID string) conversationJSON {
+func conversationOut(c *maillage.Conversation, viewerID string) conversationJSON {
 	out := conversationJSON{ID: c.ID, Subject: c.Subject, Kind: c.Kind, Unread: c.Unread, Muted: c.Muted,
 		LastReadAt: stampPtr(c.LastReadAt), CreatedAt: stamp(c.CreatedAt), LastMessageAt: stamp(c.LastMessageAt),
 		Participants: make([]conversationParticipantJSON, len(c.Participants))}
 	out.Title = c.Subject
 	if out.Title == "" {
-		out.Title = store.ParticipantNames(c.Participants, viewerID)
+		out.Title = maillage.ParticipantNames(c.Participants, viewerID)
 	}
 	for i, p := range c.Participants {
 		out.Participants[i] = conversationParticipantJSON{UserID: p.UserID, Name: p.Name, JoinedAt: stamp(p.JoinedAt)}

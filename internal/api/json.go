@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/maillage/maillage/internal/maillage"
 )
@@ -60,8 +61,20 @@ func decode(r *http.Request, dst any, optional bool) error {
 	if r.ContentLength > MaxBodyBytes {
 		return maillage.Errorf(maillage.CodeTooLarge, "api.too_large")
 	}
-	// The body is already capped by the handler (httpx.MaxBodyBytes).
-	dec := json.NewDecoder(r.Body)
+	// The body is already capped by the handler (httpx.MaxBodyBytes), so
+	// it is read whole: text that is not UTF-8 is refused plainly rather
+	// than silently changed by the decoder.
+	body, err := io.ReadAll(r.Body)
+	if err != nil {
+		return err
+	}
+	if !utf8.Valid(body) {
+		return invalid("api.bad_utf8", nil, "")
+	}
+	if optional && len(bytes.TrimSpace(body)) == 0 {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(dst); err != nil {
 		if errors.Is(err, io.EOF) && optional {

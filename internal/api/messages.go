@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/maillage/maillage/internal/maillage"
-	"github.com/maillage/maillage/internal/store"
 )
 
 type messageCreate struct {
@@ -22,7 +21,7 @@ type conversationMessageJSON struct {
 	EditedAt       *string `json:"edited_at"`
 }
 
-func messageOut(m *store.Message, html string) conversationMessageJSON {
+func messageOut(m *maillage.Message, html string) conversationMessageJSON {
 	return conversationMessageJSON{ID: m.ID, ConversationID: m.ConversationID, AuthorID: m.AuthorID, AuthorName: m.AuthorName,
 		Body: m.Body, HTML: html, CreatedAt: stamp(m.CreatedAt), EditedAt: stampPtr(m.EditedAt)}
 }

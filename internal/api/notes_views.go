@@ -25,12 +25,27 @@ type noteAuthorJSON struct {
 	Name string `json:"name"`
 }
 
+// noteAuthorsOut lists the authors the caller may see. The store names an
+// author only when the caller may see their profile (the SQL mirror of
+// maillage.CanViewProfile): one without a name is left out, ID and all,
+// so the lists may be shorter than the authors, or empty.
 func noteAuthorsOut(authors []maillage.NoteAuthor) ([]string, []noteAuthorJSON) {
-	ids, out := make([]string, len(authors)), make([]noteAuthorJSON, len(authors))
-	for i, a := range authors {
-		ids[i], out[i] = a.UserID, noteAuthorJSON{ID: a.UserID, Name: a.Name}
+	ids, out := []string{}, []noteAuthorJSON{}
+	for _, a := range authors {
+		if a.Name != "" {
+			ids, out = append(ids, a.UserID), append(out, noteAuthorJSON{ID: a.UserID, Name: a.Name})
+		}
 	}
 	return ids, out
+}
+
+// personOut is the ID of the member a person card describes, null when
+// there is none or the caller may not see their profile.
+func personOut(p *service.NotePageAuthor) *string {
+	if p == nil {
+		return nil
+	}
+	return optional(p.UserID)
 }
 
 // optional turns "" into null.
@@ -52,14 +67,14 @@ type noteJSON struct {
 	Visibility         string           `json:"visibility" enum:"private,community,public"`
 	CommunityID        *string          `json:"community_id" doc:"the linked community, null when none or not visible to the caller"`
 	OrganizationID     *string          `json:"organization_id" doc:"organisation notes: the organisation of the directory"`
-	PersonUserID       *string          `json:"person_user_id" doc:"person cards: the member described, if on Maillage"`
+	PersonUserID       *string          `json:"person_user_id" doc:"person cards: the member described, if on Maillage and the caller may see their profile"`
 	AuthorsAreManagers bool             `json:"authors_are_managers" doc:"the authors follow the linked community's managers"`
 	License            string           `json:"license" enum:"cc-by-4.0,cc-by-sa-4.0,cc-by-nc-4.0,cc0-1.0,all-rights-reserved"`
 	Citation           string           `json:"citation,omitempty" doc:"APA-style reference (public notes)"`
 	Tags               []string         `json:"tags" doc:"tag labels"`
 	TagSlugs           []string         `json:"tag_slugs"`
-	AuthorIDs          []string         `json:"author_ids"`
-	Authors            []noteAuthorJSON `json:"authors"`
+	AuthorIDs          []string         `json:"author_ids" doc:"the authors whose profile the caller may see (others are left out)"`
+	Authors            []noteAuthorJSON `json:"authors" doc:"the same authors, with their names"`
 	Backlinks          []noteRefJSON    `json:"backlinks" doc:"notes the caller may see that link here"`
 	Attachments        []attachmentJSON `json:"attachments"`
 	CanEdit            bool             `json:"can_edit" doc:"whether the caller is an author"`
@@ -73,7 +88,7 @@ func noteOut(p *service.NotePage) noteJSON {
 	labels, slugs := tagLabels(n.Tags)
 	ids, authors := noteAuthorsOut(n.Authors)
 	out := noteJSON{ID: n.ID, Title: n.Title, Body: n.Body, HTML: string(p.HTML), Summary: n.Summary, Kind: string(n.Kind),
-		Visibility: string(n.Visibility), OrganizationID: optional(n.OrganizationID), PersonUserID: optional(n.PersonUserID),
+		Visibility: string(n.Visibility), OrganizationID: optional(n.OrganizationID), PersonUserID: personOut(p.Person),
 		AuthorsAreManagers: n.AuthorsAreManagers, License: string(n.License), Citation: p.Citation,
 		Tags: labels, TagSlugs: slugs, AuthorIDs: ids, Authors: authors, Backlinks: noteRefsOut(p.Backlinks),
 		Attachments: make([]attachmentJSON, len(p.Attachments)), CanEdit: p.CanEdit,
@@ -96,8 +111,8 @@ type noteSummaryJSON struct {
 	Visibility string           `json:"visibility" enum:"private,community,public"`
 	Tags       []string         `json:"tags" doc:"tag labels"`
 	TagSlugs   []string         `json:"tag_slugs"`
-	AuthorIDs  []string         `json:"author_ids"`
-	Authors    []noteAuthorJSON `json:"authors"`
+	AuthorIDs  []string         `json:"author_ids" doc:"the authors whose profile the caller may see (others are left out)"`
+	Authors    []noteAuthorJSON `json:"authors" doc:"the same authors, with their names"`
 	UpdatedAt  string           `json:"updated_at" format:"date-time"`
 }
 

@@ -104,14 +104,23 @@ func (c Config) Validate() error {
 	return errors.Join(errs...)
 }
 
+// ErrBadFlag marks an error of Load that comes from the flags themselves
+// (an unknown flag, a missing value), as opposed to settings that parse but
+// are not valid.
+var ErrBadFlag = errors.New("bad flag")
+
 // Load builds the configuration of a command from defaults, the process
-// environment and the command's flags.
+// environment and the command's flags. A flag that does not parse gives an
+// error wrapping ErrBadFlag; -h gives flag.ErrHelp.
 func Load(fs *flag.FlagSet, register func(*Config, *flag.FlagSet), argv []string) (Config, error) {
 	c := Default()
 	c.FromEnv(os.Getenv)
 	register(&c, fs)
 	if err := fs.Parse(argv); err != nil {
-		return c, err
+		if errors.Is(err, flag.ErrHelp) {
+			return c, err
+		}
+		return c, fmt.Errorf("%w: %w", ErrBadFlag, err)
 	}
 	return c, c.Validate()
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	gomail "github.com/wneessen/go-mail"
+
+	"github.com/maillage/maillage/internal/maillage"
 )
 
 // build turns m into a go-mail message, using defaultFrom when m has no
@@ -29,7 +31,10 @@ func build(m Message, defaultFrom string) (*gomail.Msg, error) {
 	if err := msg.To(m.To...); err != nil {
 		return nil, fmt.Errorf("mail: recipients: %w", err)
 	}
-	msg.Subject(m.Subject)
+	// Subjects carry names and titles people typed. They are cleaned when
+	// typed; cleaning again here means no stored text, however old, can
+	// break the header onto a line of its own.
+	msg.Subject(maillage.CleanLine(m.Subject))
 	for name, value := range m.Headers {
 		// A line break would let a value smuggle in extra header fields.
 		if name == "" || strings.ContainsAny(name, "\r\n: ") || strings.ContainsAny(value, "\r\n") {

@@ -48,10 +48,10 @@ func (t Tag) DisplayLabel(lang string) string {
 	return t.Label
 }
 
-// CleanTagLabel trims a label and collapses inner white space, keeping
-// accents and case as typed.
+// CleanTagLabel cleans a label as a single line (CleanLine) and collapses
+// inner white space, keeping accents and case as typed.
 func CleanTagLabel(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	return strings.Join(strings.Fields(CleanLine(s)), " ")
 }
 
 func validateTags(v *Validator, field string, tags []string) {

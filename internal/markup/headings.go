@@ -116,7 +116,7 @@ const maxSlugLen = 80
 func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
 
 // headingIDTransformer gives every heading an id from its text as typed,
-// with wiki links and mentions as their labels. goldmark's own automatic
+// with wiki links as their labels and mentions left out. goldmark's own automatic
 // IDs read the raw line instead, which would put "user-01h…" from a
 // mention's markup into the anchor.
 type headingIDTransformer struct{}
@@ -142,8 +142,8 @@ func (headingIDTransformer) Transform(doc *ast.Document, reader text.Reader, pc 
 }
 
 // inlineText returns the text of n's inline children as written, without
-// markup: escapes and entities resolved, wiki links and mentions as their
-// labels, raw HTML dropped.
+// markup: escapes and entities resolved, wiki links as their labels,
+// mentions as a bare "@", raw HTML dropped.
 func inlineText(n ast.Node, source []byte) string {
 	var b strings.Builder
 	writeInlineText(&b, n, source)
@@ -181,7 +181,9 @@ func writeInlineText(b *strings.Builder, n ast.Node, source []byte) {
 		case *wikiLink:
 			b.WriteString(c.Label)
 		case *mention:
-			b.WriteString("@" + c.Label)
+			// Not the label: an anchor is the same for every reader, and
+			// must not name someone a reader may not see.
+			b.WriteString("@")
 		default:
 			writeInlineText(b, c, source)
 		}

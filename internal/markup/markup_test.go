@@ -199,8 +199,10 @@ func TestRenderMentions(t *testing.T) {
 			`<p>Merci <a class="mention" href="/people/u1">@Léa Tremblay</a> !</p>`},
 		{"name is escaped", "@[Sam](user:u2)",
 			`<p><a class="mention" href="/people/u2">@Sam &lt;Côté&gt;</a></p>`},
-		{"unknown is plain text", "Merci @[Ancien membre](user:u9) !", `<p>Merci @Ancien membre !</p>`},
-		{"label is escaped", "@[<i>x</i>](user:u9)", `<p>@&lt;i&gt;x&lt;/i&gt;</p>`},
+		// Someone the reader may not see (or no one) is named by neither
+		// the label the writer typed nor the ID.
+		{"unknown is plain text", "Merci @[Ancien membre](user:u9) !", `<p>Merci un·e membre !</p>`},
+		{"label is never shown", "@[<i>Léa</i>](user:u9)", `<p>un·e membre</p>`},
 		{"bad id is not a mention", "@[Léa](user:u1/../x)", `<p>@Léa</p>`},
 		{"other scheme is not a mention", "@[Léa](https://exemple.org)",
 			`<p>@<a href="https://exemple.org" rel="nofollow noopener ugc">Léa</a></p>`},
@@ -218,7 +220,7 @@ func TestRenderMentions(t *testing.T) {
 
 func TestRenderNilResolver(t *testing.T) {
 	got := render(t, New(), "[[Gouvernance]] @[Léa](user:u1)", nil)
-	want := `<p><span class="wikilink-missing">Gouvernance</span> @Léa</p>`
+	want := `<p><span class="wikilink-missing">Gouvernance</span> un·e membre</p>`
 	if strings.TrimSpace(string(got.HTML)) != want {
 		t.Fatalf("got %s, want %s", got.HTML, want)
 	}
@@ -256,9 +258,10 @@ func TestRenderTOC(t *testing.T) {
 		{4, "detail-important", "Détail important"},
 		// "Résumé 1" slugs to resume-1, taken: the next free one.
 		{2, "resume-1-1", "Résumé 1"},
-		// The anchor comes from the source (label, typed name), the text
-		// from what the reader sees (current name).
-		{2, "voir-les-roles-et-lea", "Voir les rôles et @Léa Tremblay"},
+		// The anchor comes from the source (the wiki link's label, but no
+		// one's name: it is the same for readers who may not see Léa),
+		// the text from what the reader sees (current name).
+		{2, "voir-les-roles-et", "Voir les rôles et @Léa Tremblay"},
 		{2, "section", "!!!"},
 		{2, "coeur-d-oeuvre", "Cœur d’œuvre"},
 	}
@@ -361,5 +364,22 @@ func TestSlugMatchesFold(t *testing.T) {
 		if got, want := slug([]byte(s)), fold.Slug(s); got != want {
 			t.Errorf("slug(%q) = %q, fold.Slug = %q", s, got, want)
 		}
+	}
+}
+
+// TestHiddenMentionWording: a resolver words a hidden person in the
+// reader's language, and the raw Markdown can be stripped of mentions of
+// people a reader may not see.
+func TestHiddenMentionWording(t *testing.T) {
+	res := MapResolver{People: map[string]string{"u1": "Léa Tremblay"}, Hidden: "a member"}
+	got := strings.TrimSpace(string(render(t, New(), "## Merci @[Sam Côté](user:u2)\n\n@[Sam Côté](user:u2) et @[L](user:u1)", res).HTML))
+	if strings.Contains(got, "Sam") || strings.Contains(got, "u2") || !strings.Contains(got, "a member et") ||
+		!strings.Contains(got, `href="/people/u1"`) {
+		t.Fatalf("hidden mention: %s", got)
+	}
+	src := "Voir @[Sam Côté](user:u2), @[L](user:u1), @[pas](une mention) et `@[Sam](user:u2)`."
+	out := ReplaceMentions(src, func(id, _ string) (string, bool) { return "a member", id != "u1" })
+	if want := "Voir a member, @[L](user:u1), @[pas](une mention) et `a member`."; out != want {
+		t.Fatalf("ReplaceMentions\n got %q\nwant %q", out, want)
 	}
 }

@@ -23,12 +23,67 @@ var kindMention = ast.NewNodeKind("Mention")
 type mention struct {
 	ast.BaseInline
 	UserID string
-	Label  string // the name as typed; shown only when the person is not visible
+	Label  string // the name as typed; never shown: the current name or Hidden is
 
-	// Set by resolve for one viewer.
+	// Set by resolve for one viewer: the person's name when they may see
+	// them (Resolved), else the wording of a hidden person.
 	Name     string
 	Resolved bool
 	InLink   bool
+}
+
+// DefaultHiddenPerson is how a mention of a person the reader may not see
+// (or of no one) reads when the resolver does not say: the wording of the
+// default language.
+const DefaultHiddenPerson = "un·e membre"
+
+// HiddenPersonNamer is a Resolver that words, in the reader's language, a
+// mention of a person the reader may not see ("a member").
+type HiddenPersonNamer interface {
+	HiddenPerson() string
+}
+
+func hiddenPerson(res Resolver) string {
+	if h, ok := res.(HiddenPersonNamer); ok {
+		if s := h.HiddenPerson(); s != "" {
+			return s
+		}
+	}
+	return DefaultHiddenPerson
+}
+
+// ReplaceMentions returns src with each @[label](user:ID) replaced by
+// what f returns for it; when f says false the mention stays as written.
+// Mentions are read as the parser reads them, but everywhere, code
+// included, where they are not mentions: a caller hiding people from the
+// Markdown source hides a little more, never less.
+func ReplaceMentions(src string, f func(id, label string) (string, bool)) string {
+	if !strings.Contains(src, "](user:") {
+		return src
+	}
+	var b strings.Builder
+	rest := src
+	for {
+		i := strings.Index(rest, "@[")
+		if i < 0 {
+			break
+		}
+		id, label, n := scanMention([]byte(rest[i:]))
+		if n == 0 {
+			b.WriteString(rest[:i+2])
+			rest = rest[i+2:]
+			continue
+		}
+		b.WriteString(rest[:i])
+		if s, ok := f(id, label); ok {
+			b.WriteString(s)
+		} else {
+			b.WriteString(rest[i : i+n])
+		}
+		rest = rest[i+n:]
+	}
+	b.WriteString(rest)
+	return b.String()
 }
 
 // Kind implements ast.Node.

@@ -134,15 +134,15 @@ func renderWikiLink(w util.BufWriter, _ []byte, node ast.Node, entering bool) (a
 }
 
 // renderMention writes a visible person as a link with their current name,
-// anyone else as the typed "@label".
+// anyone else as plain text naming no one ("un·e membre"): neither the
+// label the writer typed nor the ID.
 func renderMention(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	n := node.(*mention)
 	if !n.Resolved {
-		_, _ = w.WriteString("@")
-		_, _ = w.Write(util.EscapeHTML([]byte(n.Label)))
+		_, _ = w.Write(util.EscapeHTML([]byte(n.Name)))
 		return ast.WalkContinue, nil
 	}
 	name := util.EscapeHTML([]byte(n.Name))

@@ -16,6 +16,9 @@ const maxLookups = 1000
 type MapResolver struct {
 	Notes  map[string]string // wiki link title as typed -> href
 	People map[string]string // user ID -> display name
+	// Hidden is how a mention of anyone not in People reads, in the
+	// reader's language ("un·e membre"); empty reads DefaultHiddenPerson.
+	Hidden string
 }
 
 // NoteByTitle implements Resolver.
@@ -29,6 +32,9 @@ func (m MapResolver) Person(id string) (string, bool) {
 	name, ok := m.People[id]
 	return name, ok
 }
+
+// HiddenPerson implements HiddenPersonNamer.
+func (m MapResolver) HiddenPerson() string { return m.Hidden }
 
 type answer struct {
 	value string
@@ -73,6 +79,9 @@ func resolve(doc ast.Node, res Resolver) {
 				return res.Person(id)
 			})
 			n.Name, n.Resolved = a.value, a.ok && a.value != ""
+			if !n.Resolved {
+				n.Name = hiddenPerson(res)
+			}
 		}
 		return ast.WalkContinue, nil
 	})

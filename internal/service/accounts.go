@@ -104,7 +104,8 @@ func (s *Service) CreateUser(ctx context.Context, in maillage.SignUpInput, admin
 // cleanSignUp normalises and validates a new account's details.
 func cleanSignUp(in maillage.SignUpInput) (maillage.SignUpInput, error) {
 	in.Email = maillage.NormalizeEmail(in.Email)
-	in.Name = strings.TrimSpace(in.Name)
+	in.Name = maillage.CleanLine(in.Name)
+	in.Region = maillage.CleanLine(in.Region)
 	if in.Language == "" {
 		in.Language = "fr-CA"
 	}

@@ -44,7 +44,7 @@ func (s *Service) HasBlocked(ctx context.Context, v maillage.Viewer, userID stri
 }
 
 // BlockedPeople lists the people the viewer has blocked, by name.
-func (s *Service) BlockedPeople(ctx context.Context, v maillage.Viewer, p Page) ([]store.UserBlock, int, error) {
+func (s *Service) BlockedPeople(ctx context.Context, v maillage.Viewer, p Page) ([]maillage.UserBlock, int, error) {
 	if err := requireSignedIn(v); err != nil {
 		return nil, 0, err
 	}

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/maillage/maillage/internal/auth"
@@ -88,6 +87,9 @@ func (s *Service) Community(ctx context.Context, v maillage.Viewer, id string) (
 	if !maillage.CanSeeCommunity(v, c.Access()) {
 		return nil, maillage.ErrNotFound
 	}
+	if err := s.hideMentions(ctx, v, &c.Description); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
 
@@ -108,8 +110,12 @@ func (s *Service) Communities(ctx context.Context, v maillage.Viewer, f Communit
 	if err != nil || !ok {
 		return nil, 0, err
 	}
-	return s.db.Communities(ctx, v, store.CommunityFilter{Query: f.Query, TagID: tagID, Region: f.Region,
+	list, total, err := s.db.Communities(ctx, v, store.CommunityFilter{Query: f.Query, TagID: tagID, Region: f.Region,
 		MemberID: f.MemberID, Visibility: f.Visibility, Limit: f.Limit, Offset: f.Offset})
+	if err == nil {
+		err = s.hideMentions(ctx, v, textsOf(list, func(c *maillage.Community) *string { return &c.Description })...)
+	}
+	return list, total, err
 }
 
 // Members lists a community's members as the viewer may see them. For a
@@ -159,7 +165,7 @@ func (s *Service) RequestToJoin(ctx context.Context, v maillage.Viewer, id, mess
 	if !maillage.CanRequestToJoin(v, c.Access()) {
 		return maillage.ErrForbidden
 	}
-	message = strings.TrimSpace(message)
+	message = maillage.CleanText(message)
 	var val maillage.Validator
 	val.MaxLen("message", message, maillage.MaxJoinMessageLen)
 	if err := val.Err(); err != nil {
@@ -315,8 +321,10 @@ func (s *Service) managedCommunity(ctx context.Context, v maillage.Viewer, id st
 }
 
 func trimCommunity(in maillage.CommunityInput) maillage.CommunityInput {
-	in.Name = strings.TrimSpace(in.Name)
-	in.Description = strings.TrimSpace(in.Description)
+	in.Name = maillage.CleanLine(in.Name)
+	in.Description = maillage.CleanText(in.Description)
+	in.Visibility = maillage.CleanLine(in.Visibility)
+	in.Region = maillage.CleanLine(in.Region)
 	// A public community is always listed; "listed" only matters for private ones.
 	if in.Visibility == string(maillage.VisibilityPublic) {
 		in.Listed = true

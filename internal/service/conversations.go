@@ -49,7 +49,7 @@ type ConversationFilter struct {
 
 // Conversation returns a conversation the viewer takes part in, as they
 // see it; for anyone else it is absent (people who left included).
-func (s *Service) Conversation(ctx context.Context, v maillage.Viewer, id string) (*store.Conversation, error) {
+func (s *Service) Conversation(ctx context.Context, v maillage.Viewer, id string) (*maillage.Conversation, error) {
 	if !v.SignedIn() {
 		return nil, maillage.ErrNotFound
 	}
@@ -66,7 +66,7 @@ func (s *Service) Conversation(ctx context.Context, v maillage.Viewer, id string
 // ConversationSummary is a conversation in the viewer's list, with the
 // plain text of its latest message (Markdown removed) for an excerpt.
 type ConversationSummary struct {
-	store.Conversation
+	maillage.Conversation
 	LastText string
 }
 
@@ -110,11 +110,11 @@ func (s *Service) UnreadConversationCount(ctx context.Context, v maillage.Viewer
 // continues it (bringing back whichever of the two had left it); a group
 // is always a new conversation, unless the very same one was just started
 // (a form sent twice).
-func (s *Service) StartConversation(ctx context.Context, v maillage.Viewer, in ConversationInput) (*store.Conversation, error) {
+func (s *Service) StartConversation(ctx context.Context, v maillage.Viewer, in ConversationInput) (*maillage.Conversation, error) {
 	if err := requireSignedIn(v); err != nil {
 		return nil, err
 	}
-	in.Subject = strings.TrimSpace(in.Subject)
+	in.Subject, in.Body = maillage.CleanLine(in.Subject), maillage.CleanText(in.Body)
 	var val maillage.Validator
 	people, err := s.checkRecipients(ctx, v, in.ParticipantIDs, 1, &val)
 	if err != nil {
@@ -151,7 +151,7 @@ func (s *Service) StartConversation(ctx context.Context, v maillage.Viewer, in C
 			} else if !maillage.IsNotFound(err) {
 				return err
 			}
-			c := &store.Conversation{ID: auth.NewID(), Subject: in.Subject, CreatedBy: v.UserID}
+			c := &maillage.Conversation{ID: auth.NewID(), Subject: in.Subject, CreatedBy: v.UserID}
 			if err := tx.CreateConversation(ctx, c, all); err != nil {
 				return err
 			}
@@ -192,10 +192,11 @@ func continueDirect(ctx context.Context, tx *store.Tx, authorID, convID string, 
 
 // PostMessage adds the viewer's message to a conversation they take part
 // in. Nobody may write where someone who blocked them takes part.
-func (s *Service) PostMessage(ctx context.Context, v maillage.Viewer, conversationID, body string) (*store.Message, error) {
+func (s *Service) PostMessage(ctx context.Context, v maillage.Viewer, conversationID, body string) (*maillage.Message, error) {
 	if _, err := s.Conversation(ctx, v, conversationID); err != nil {
 		return nil, err
 	}
+	body = maillage.CleanText(body)
 	var val maillage.Validator
 	validateMessage(&val, body)
 	if err := val.Err(); err != nil {
@@ -236,7 +237,7 @@ func postMessage(ctx context.Context, tx *store.Tx, conversationID, authorID, bo
 	} else if !maillage.IsNotFound(err) {
 		return "", err
 	}
-	m := &store.Message{ID: auth.NewID(), ConversationID: conversationID, AuthorID: authorID, Body: body}
+	m := &maillage.Message{ID: auth.NewID(), ConversationID: conversationID, AuthorID: authorID, Body: body}
 	if err := tx.CreateMessage(ctx, m); err != nil {
 		return "", err
 	}
@@ -281,7 +282,7 @@ func (s *Service) participantAction(ctx context.Context, v maillage.Viewer, id s
 // AddParticipants lets any participant bring more people into a
 // conversation; a direct conversation becomes a group. People already in
 // it are ignored. Those added see the conversation's past messages.
-func (s *Service) AddParticipants(ctx context.Context, v maillage.Viewer, id string, userIDs []string) (*store.Conversation, error) {
+func (s *Service) AddParticipants(ctx context.Context, v maillage.Viewer, id string, userIDs []string) (*maillage.Conversation, error) {
 	c, err := s.Conversation(ctx, v, id)
 	if err != nil {
 		return nil, err

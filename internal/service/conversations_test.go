@@ -40,7 +40,7 @@ func newMessaging(t *testing.T) *messaging {
 	return m
 }
 
-func (m *messaging) start(from string, subject, body string, to ...string) *store.Conversation {
+func (m *messaging) start(from string, subject, body string, to ...string) *maillage.Conversation {
 	m.t.Helper()
 	ids := make([]string, len(to))
 	for i, n := range to {
@@ -103,7 +103,7 @@ func TestConversationIsForItsParticipantsOnly(t *testing.T) {
 	ctx := context.Background()
 	m := newMessaging(t)
 	c := m.start("Alice", "Projet commun", "Bonjour à vous deux", "Bob", "Carol")
-	if c.Kind != store.ConversationGroup || len(c.Participants) != 3 || c.Subject != "Projet commun" {
+	if c.Kind != maillage.ConversationGroup || len(c.Participants) != 3 || c.Subject != "Projet commun" {
 		t.Fatalf("new group: %+v", c)
 	}
 	outsiders := map[string]maillage.Viewer{"dave": m.vs["Dave"], "visitor": maillage.Anonymous(),
@@ -177,7 +177,7 @@ func TestDirectConversationIsReused(t *testing.T) {
 	ctx := context.Background()
 	m := newMessaging(t)
 	first := m.start("Alice", "", "Salut Bob", "Bob")
-	if first.Kind != store.ConversationDirect {
+	if first.Kind != maillage.ConversationDirect {
 		t.Fatalf("kind: %q", first.Kind)
 	}
 	again := m.start("Alice", "Un sujet", "Tu as vu mon message ?", "Bob")
@@ -204,10 +204,10 @@ func TestDirectConversationIsReused(t *testing.T) {
 	}
 	// Adding Carol makes it a group; Alice and Bob then get a new 1:1.
 	grown, err := m.s.AddParticipants(ctx, m.vs["Bob"], first.ID, []string{m.ids["Carol"], m.ids["Alice"]})
-	if err != nil || grown.Kind != store.ConversationGroup || len(grown.Participants) != 3 {
+	if err != nil || grown.Kind != maillage.ConversationGroup || len(grown.Participants) != 3 {
 		t.Fatalf("grown: %+v %v", grown, err)
 	}
-	if c := m.start("Alice", "", "Juste entre nous", "Bob"); c.ID == first.ID || c.Kind != store.ConversationDirect {
+	if c := m.start("Alice", "", "Juste entre nous", "Bob"); c.ID == first.ID || c.Kind != maillage.ConversationDirect {
 		t.Fatalf("1:1 after the group: %+v", c)
 	}
 }

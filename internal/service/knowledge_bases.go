@@ -94,6 +94,9 @@ func (s *Service) KnowledgeBase(ctx context.Context, v maillage.Viewer, id strin
 			k.CommunityName = ""
 		}
 	}
+	if err := s.hideMentions(ctx, v, &k.Description); err != nil {
+		return nil, err
+	}
 	return k, nil
 }
 
@@ -109,8 +112,12 @@ type KnowledgeBaseFilter struct {
 
 // KnowledgeBases lists the knowledge bases the viewer may see.
 func (s *Service) KnowledgeBases(ctx context.Context, v maillage.Viewer, f KnowledgeBaseFilter) ([]maillage.KnowledgeBase, int, error) {
-	return s.db.KnowledgeBases(ctx, v, store.KnowledgeBaseFilter{Query: f.Query, CommunityID: f.CommunityID,
+	list, total, err := s.db.KnowledgeBases(ctx, v, store.KnowledgeBaseFilter{Query: f.Query, CommunityID: f.CommunityID,
 		MemberID: f.MemberID, NotebookID: f.NotebookID, Limit: f.Limit, Offset: f.Offset})
+	if err == nil {
+		err = s.hideMentions(ctx, v, textsOf(list, func(k *maillage.KnowledgeBase) *string { return &k.Description })...)
+	}
+	return list, total, err
 }
 
 // KnowledgeBaseNotebookCounts counts the notebooks of each knowledge base

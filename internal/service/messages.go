@@ -6,13 +6,12 @@ import (
 	"strings"
 
 	"github.com/maillage/maillage/internal/maillage"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // MessageView is a message with its body rendered for the viewer: wiki
 // links and mentions resolve to what they may see.
 type MessageView struct {
-	store.Message
+	maillage.Message
 	HTML template.HTML
 }
 
@@ -32,7 +31,7 @@ func (s *Service) ConversationMessages(ctx context.Context, v maillage.Viewer, i
 
 // renderMessages renders a page of messages. One resolver serves them
 // all, so a page costs a few queries rather than a few per message.
-func (s *Service) renderMessages(ctx context.Context, v maillage.Viewer, msgs []store.Message) ([]MessageView, error) {
+func (s *Service) renderMessages(ctx context.Context, v maillage.Viewer, msgs []maillage.Message) ([]MessageView, error) {
 	bodies := make([]string, len(msgs))
 	for i, m := range msgs {
 		bodies[i] = m.Body

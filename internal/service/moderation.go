@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
@@ -17,7 +16,7 @@ func (s *Service) ReportPost(ctx context.Context, v maillage.Viewer, subject mai
 	if err := requireSignedIn(v); err != nil {
 		return err
 	}
-	rep := &maillage.Report{ID: auth.NewID(), ReporterID: v.UserID, Reason: strings.TrimSpace(reason)}
+	rep := &maillage.Report{ID: auth.NewID(), ReporterID: v.UserID, Reason: maillage.CleanText(reason)}
 	switch subject {
 	case maillage.SubjectThread:
 		t, err := s.Thread(ctx, v, id)

@@ -10,7 +10,7 @@ import (
 // SaveNoteDraft keeps what the viewer is typing in a note's editor
 // (noteID "" for a new note), so a closed tab or a lost connection loses
 // nothing. Only the note's authors keep drafts of it.
-func (s *Service) SaveNoteDraft(ctx context.Context, v maillage.Viewer, noteID, title, body string) (*store.NoteDraft, error) {
+func (s *Service) SaveNoteDraft(ctx context.Context, v maillage.Viewer, noteID, title, body string) (*maillage.NoteDraft, error) {
 	if err := requireSignedIn(v); err != nil {
 		return nil, err
 	}
@@ -19,13 +19,14 @@ func (s *Service) SaveNoteDraft(ctx context.Context, v maillage.Viewer, noteID, 
 			return nil, err
 		}
 	}
+	title, body = maillage.CleanLine(title), maillage.CleanText(body)
 	var val maillage.Validator
 	val.MaxLen("title", title, maillage.MaxNoteTitleLen)
 	val.MaxLen("body", body, maillage.MaxNoteBodyLen)
 	if err := val.Err(); err != nil {
 		return nil, err
 	}
-	d := &store.NoteDraft{Key: noteID, Title: title, Body: body}
+	d := &maillage.NoteDraft{Key: noteID, Title: title, Body: body}
 	if err := s.db.Update(ctx, func(tx *store.Tx) error { return tx.SaveNoteDraft(ctx, v.UserID, d) }); err != nil {
 		return nil, err
 	}
@@ -35,7 +36,7 @@ func (s *Service) SaveNoteDraft(ctx context.Context, v maillage.Viewer, noteID, 
 // NoteDraft returns the viewer's draft of a note when it is worth
 // offering: newer than the note's last save (a draft of a new note
 // always is). Otherwise not found.
-func (s *Service) NoteDraft(ctx context.Context, v maillage.Viewer, noteID string) (*store.NoteDraft, error) {
+func (s *Service) NoteDraft(ctx context.Context, v maillage.Viewer, noteID string) (*maillage.NoteDraft, error) {
 	if err := requireSignedIn(v); err != nil {
 		return nil, err
 	}

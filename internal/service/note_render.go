@@ -83,7 +83,7 @@ func (s *Service) render(src string, res markup.MapResolver) (markup.Result, err
 // resolverFor prepares the answers a render of src needs for v: wiki
 // links through wikiTargets, mentions of people whose profile v may see.
 func (s *Service) resolverFor(ctx context.Context, v maillage.Viewer, src string, lp linkPreference) (markup.MapResolver, error) {
-	m := markup.MapResolver{Notes: map[string]string{}, People: map[string]string{}}
+	m := markup.MapResolver{Notes: map[string]string{}, People: map[string]string{}, Hidden: hiddenPersonLabel(ctx)}
 	if !strings.Contains(src, "[[") && !strings.Contains(src, "](user:") {
 		// Nothing to resolve: spare a parse of the body.
 		return m, nil

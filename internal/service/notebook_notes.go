@@ -46,8 +46,15 @@ func (s *Service) NotebookNotes(ctx context.Context, v maillage.Viewer, id strin
 	if !validSort(f.Sort) {
 		f.Sort = SortManual
 	}
-	return s.db.NotebookEntries(ctx, v, id, store.NotebookEntryFilter{Query: strings.TrimSpace(f.Query), CategoryID: f.CategoryID,
+	if ok, err := s.canFilterByPerson(ctx, v, f.AuthorID); err != nil || !ok {
+		return nil, 0, err
+	}
+	entries, total, err := s.db.NotebookEntries(ctx, v, id, store.NotebookEntryFilter{Query: strings.TrimSpace(f.Query), CategoryID: f.CategoryID,
 		TagID: tagID, Kind: f.Kind, AuthorID: f.AuthorID, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset})
+	if err == nil {
+		err = s.hideAdders(ctx, v, entries)
+	}
+	return entries, total, err
 }
 
 func validSort(sort string) bool {

@@ -46,6 +46,13 @@ func (s *Service) NotebookView(ctx context.Context, v maillage.Viewer, id string
 		return nil, err
 	}
 	if ok {
+		// Filtering by someone the viewer may not see finds nothing.
+		ok, err = s.canFilterByPerson(ctx, v, f.AuthorID)
+		if err != nil {
+			return nil, err
+		}
+	}
+	if ok {
 		if !validSort(f.Sort) {
 			f.Sort = SortManual
 		}
@@ -65,6 +72,9 @@ func (s *Service) NotebookView(ctx context.Context, v maillage.Viewer, id string
 			sf.KnownTotal = &known
 		}
 		if out.Entries, out.Total, err = s.db.NotebookEntries(ctx, v, id, sf); err != nil {
+			return nil, err
+		}
+		if err := s.hideAdders(ctx, v, out.Entries); err != nil {
 			return nil, err
 		}
 	}

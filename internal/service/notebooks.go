@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
@@ -103,6 +102,9 @@ func (s *Service) Notebook(ctx context.Context, v maillage.Viewer, id string) (*
 			nb.CommunityName = ""
 		}
 	}
+	if err := s.hideMentions(ctx, v, &nb.Description, &nb.Guide); err != nil {
+		return nil, err
+	}
 	return nb, nil
 }
 
@@ -127,8 +129,12 @@ func (s *Service) Notebooks(ctx context.Context, v maillage.Viewer, f NotebookFi
 	if err != nil || !ok {
 		return nil, 0, err
 	}
-	return s.db.Notebooks(ctx, v, store.NotebookFilter{Query: f.Query, CommunityID: f.CommunityID, TagID: tagID,
+	list, total, err := s.db.Notebooks(ctx, v, store.NotebookFilter{Query: f.Query, CommunityID: f.CommunityID, TagID: tagID,
 		MemberID: f.MemberID, NoteID: f.NoteID, Limit: f.Limit, Offset: f.Offset})
+	if err == nil {
+		err = s.hideMentions(ctx, v, textsOf(list, func(nb *maillage.Notebook) *string { return &nb.Description })...)
+	}
+	return list, total, err
 }
 
 // NotebookNoteCounts counts the notes of each notebook that the viewer may see.
@@ -195,11 +201,11 @@ func (s *Service) checkLinkedCommunity(ctx context.Context, v maillage.Viewer, c
 }
 
 func trimNotebook(in maillage.NotebookInput) maillage.NotebookInput {
-	in.Title = strings.TrimSpace(in.Title)
-	in.Description = strings.TrimSpace(in.Description)
-	in.Guide = strings.TrimSpace(in.Guide)
-	in.Visibility = strings.TrimSpace(in.Visibility)
-	in.CommunityID = strings.TrimSpace(in.CommunityID)
+	in.Title = maillage.CleanLine(in.Title)
+	in.Description = maillage.CleanText(in.Description)
+	in.Guide = maillage.CleanText(in.Guide)
+	in.Visibility = maillage.CleanLine(in.Visibility)
+	in.CommunityID = maillage.CleanLine(in.CommunityID)
 	return in
 }
 

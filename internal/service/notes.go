@@ -204,6 +204,9 @@ func (s *Service) Note(ctx context.Context, v maillage.Viewer, id string) (*mail
 		return nil, err
 	}
 	n.Authors = authors[n.ID]
+	if err := s.hideMentions(ctx, v, &n.Body, &n.Summary); err != nil {
+		return nil, err
+	}
 	return n, nil
 }
 
@@ -251,8 +254,15 @@ func (s *Service) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([
 	if err != nil || !ok {
 		return nil, 0, err
 	}
-	return s.db.Notes(ctx, v, store.NoteFilter{Query: f.Query, TagID: tagID, AuthorID: f.AuthorID, CommunityID: f.CommunityID,
+	if ok, err := s.canFilterByPerson(ctx, v, f.AuthorID); err != nil || !ok {
+		return nil, 0, err
+	}
+	list, total, err := s.db.Notes(ctx, v, store.NoteFilter{Query: f.Query, TagID: tagID, AuthorID: f.AuthorID, CommunityID: f.CommunityID,
 		Kind: f.Kind, Visibility: f.Visibility, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset})
+	if err == nil {
+		err = s.hideMentions(ctx, v, textsOf(list, func(n *maillage.NoteSummary) *string { return &n.Summary })...)
+	}
+	return list, total, err
 }
 
 // SuggestNotes completes a [[wiki link]] being typed with the titles of
@@ -265,13 +275,15 @@ func (s *Service) SuggestNotes(ctx context.Context, v maillage.Viewer, prefix st
 }
 
 func trimNote(in maillage.NoteInput) maillage.NoteInput {
-	in.Title = strings.TrimSpace(in.Title)
-	in.Summary = strings.TrimSpace(in.Summary)
-	in.Kind = strings.TrimSpace(in.Kind)
-	in.CommunityID = strings.TrimSpace(in.CommunityID)
-	in.OrganizationID = strings.TrimSpace(in.OrganizationID)
-	in.PersonUserID = strings.TrimSpace(in.PersonUserID)
-	in.License = strings.TrimSpace(in.License)
+	in.Title = maillage.CleanLine(in.Title)
+	in.Body = maillage.CleanText(in.Body)
+	in.Summary = maillage.CleanText(in.Summary)
+	in.Kind = maillage.CleanLine(in.Kind)
+	in.Visibility = maillage.CleanLine(in.Visibility)
+	in.CommunityID = maillage.CleanLine(in.CommunityID)
+	in.OrganizationID = maillage.CleanLine(in.OrganizationID)
+	in.PersonUserID = maillage.CleanLine(in.PersonUserID)
+	in.License = maillage.CleanLine(in.License)
 	if in.Kind == "" {
 		in.Kind = string(maillage.NoteGeneral)
 	}

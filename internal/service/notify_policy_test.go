@@ -110,7 +110,7 @@ func TestNotificationPolicyMirror(t *testing.T) {
 		add("note "+string(vis), maillage.SubjectNote, n.ID)
 		add("notebook "+string(vis), maillage.SubjectNotebook, nb.ID)
 	}
-	conv := &store.Conversation{ID: auth.NewID(), Subject: "Entre nous", CreatedBy: id("participant")}
+	conv := &maillage.Conversation{ID: auth.NewID(), Subject: "Entre nous", CreatedBy: id("participant")}
 	update(func(tx *store.Tx) error {
 		if err := tx.CreateConversation(ctx, conv, []string{id("participant"), id("leaver"), id("author")}); err != nil {
 			return err

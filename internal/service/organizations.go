@@ -3,7 +3,6 @@ package service
 import (
 	"context"
 	"slices"
-	"strings"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
@@ -162,7 +161,7 @@ func (s *Service) SetAffiliation(ctx context.Context, v maillage.Viewer, orgID, 
 	if !editor && (userID != v.UserID || admin) {
 		return maillage.ErrForbidden
 	}
-	role = strings.TrimSpace(role)
+	role = maillage.CleanLine(role)
 	var val maillage.Validator
 	val.MaxLen("role", role, maillage.MaxRoleLen)
 	if err := val.Err(); err != nil {
@@ -255,12 +254,14 @@ func checkDuplicateOrg(ctx context.Context, tx *store.Tx, o *maillage.Organizati
 }
 
 func trimOrg(in maillage.OrganizationInput) maillage.OrganizationInput {
-	in.Name = strings.TrimSpace(in.Name)
-	in.Description = strings.TrimSpace(in.Description)
-	in.Address = strings.TrimSpace(in.Address)
-	in.Website = strings.TrimSpace(in.Website)
-	in.Latitude = strings.TrimSpace(in.Latitude)
-	in.Longitude = strings.TrimSpace(in.Longitude)
+	in.Name = maillage.CleanLine(in.Name)
+	in.Description = maillage.CleanText(in.Description)
+	in.Type = maillage.CleanLine(in.Type)
+	in.Region = maillage.CleanLine(in.Region)
+	in.Address = maillage.CleanLine(in.Address)
+	in.Website = maillage.CleanLine(in.Website)
+	in.Latitude = maillage.CleanLine(in.Latitude)
+	in.Longitude = maillage.CleanLine(in.Longitude)
 	if in.Type == "" {
 		in.Type = string(maillage.OrgOther)
 	}

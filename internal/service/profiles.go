@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/store"
@@ -46,11 +45,14 @@ func (s *Service) UpdateProfile(ctx context.Context, v maillage.Viewer, userID s
 	if !maillage.CanEditProfile(v, userID) {
 		return nil, maillage.ErrForbidden
 	}
-	in.Name = strings.TrimSpace(in.Name)
-	in.Pronouns = strings.TrimSpace(in.Pronouns)
+	in.Name = maillage.CleanLine(in.Name)
+	in.Pronouns = maillage.CleanLine(in.Pronouns)
+	in.Bio = maillage.CleanText(in.Bio)
+	in.Region = maillage.CleanLine(in.Region)
+	in.Language = maillage.CleanLine(in.Language)
 	var links []maillage.Link
 	for _, l := range in.Links {
-		if l.URL = strings.TrimSpace(l.URL); l.URL != "" {
+		if l.URL = maillage.CleanLine(l.URL); l.URL != "" {
 			links = append(links, l)
 		}
 	}

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
@@ -26,7 +25,7 @@ func (s *Service) CreateReply(ctx context.Context, v maillage.Viewer, threadID s
 	if t.Locked {
 		return nil, maillage.Errorf(maillage.CodeConflict, "discussion.locked")
 	}
-	in.Body = strings.TrimSpace(in.Body)
+	in.Body = maillage.CleanText(in.Body)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
@@ -115,6 +114,9 @@ func (s *Service) Reply(ctx context.Context, v maillage.Viewer, id string) (*mai
 	if !r.Deleted() && !maillage.CanViewThread(v, r.Access(t.Community)) {
 		return nil, nil, maillage.ErrNotFound
 	}
+	if err := s.hideMentions(ctx, v, &r.Body); err != nil {
+		return nil, nil, err
+	}
 	return r, t, nil
 }
 
@@ -124,7 +126,11 @@ func (s *Service) Replies(ctx context.Context, v maillage.Viewer, threadID strin
 	if err != nil {
 		return nil, 0, err
 	}
-	return s.db.Replies(ctx, v, t.ID, p.Limit, p.Offset)
+	list, total, err := s.db.Replies(ctx, v, t.ID, p.Limit, p.Offset)
+	if err == nil {
+		err = s.hideMentions(ctx, v, textsOf(list, func(r *maillage.Reply) *string { return &r.Body })...)
+	}
+	return list, total, err
 }
 
 // UpdateReply edits a reply: its author, or a manager. The reply then
@@ -134,7 +140,7 @@ func (s *Service) UpdateReply(ctx context.Context, v maillage.Viewer, id string,
 	if err != nil {
 		return nil, err
 	}
-	in.Body = strings.TrimSpace(in.Body)
+	in.Body = maillage.CleanText(in.Body)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}

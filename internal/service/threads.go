@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/maillage/maillage/internal/auth"
@@ -23,7 +22,7 @@ func (s *Service) CreateThread(ctx context.Context, v maillage.Viewer, community
 	if err != nil {
 		return nil, err
 	}
-	in.Title, in.Body = strings.TrimSpace(in.Title), strings.TrimSpace(in.Body)
+	in.Title, in.Body = maillage.CleanLine(in.Title), maillage.CleanText(in.Body)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}
@@ -85,6 +84,9 @@ func (s *Service) Thread(ctx context.Context, v maillage.Viewer, id string) (*ma
 	if !maillage.CanViewThread(v, t.Access()) {
 		return nil, maillage.ErrNotFound
 	}
+	if err := s.hideMentions(ctx, v, &t.Body); err != nil {
+		return nil, err
+	}
 	return t, nil
 }
 
@@ -114,7 +116,8 @@ func (s *Service) Threads(ctx context.Context, v maillage.Viewer, communityID st
 	for i := range list {
 		out[i] = ThreadSummary{Thread: list[i], Replies: counts[i]}
 	}
-	return out, total, nil
+	err = s.hideMentions(ctx, v, textsOf(out, func(t *ThreadSummary) *string { return &t.Body })...)
+	return out, total, err
 }
 
 // UpdateThread edits a thread's title and body: its author, or a manager.
@@ -124,7 +127,7 @@ func (s *Service) UpdateThread(ctx context.Context, v maillage.Viewer, id string
 	if err != nil {
 		return nil, err
 	}
-	in.Title, in.Body = strings.TrimSpace(in.Title), strings.TrimSpace(in.Body)
+	in.Title, in.Body = maillage.CleanLine(in.Title), maillage.CleanText(in.Body)
 	if err := in.Validate(); err != nil {
 		return nil, err
 	}

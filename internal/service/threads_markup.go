@@ -40,7 +40,7 @@ func (s *Service) RenderPosts(ctx context.Context, v maillage.Viewer, communityI
 // postResolver answers for v what the bodies' wiki links and mentions
 // point to.
 func (s *Service) postResolver(ctx context.Context, v maillage.Viewer, communityID string, bodies []string) (markup.MapResolver, error) {
-	res := markup.MapResolver{Notes: map[string]string{}, People: map[string]string{}}
+	res := markup.MapResolver{Notes: map[string]string{}, People: map[string]string{}, Hidden: hiddenPersonLabel(ctx)}
 	titles := map[string][]string{} // folded key -> titles as typed
 	var keys, people []string
 	for _, b := range bodies {

@@ -24,7 +24,7 @@ func (s *Service) CreateToken(ctx context.Context, v maillage.Viewer, name strin
 	if err := requireSignedIn(v); err != nil {
 		return "", nil, err
 	}
-	name = strings.TrimSpace(name)
+	name = maillage.CleanLine(name)
 	var val maillage.Validator
 	val.Required("name", name)
 	val.MaxLen("name", name, 100)

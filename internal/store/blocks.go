@@ -3,16 +3,9 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
-)
 
-// UserBlock is one person blocked by another.
-type UserBlock struct {
-	BlockerID   string
-	BlockedID   string
-	BlockedName string
-	CreatedAt   time.Time
-}
+	"github.com/maillage/maillage/internal/maillage"
+)
 
 // BlockUser records that blocker no longer accepts messages from blocked.
 // Blocking twice keeps the first block.
@@ -102,13 +95,13 @@ func blockIDs(ctx context.Context, q messagingQuery, query string, a args) ([]st
 }
 
 // BlockedUsers lists the people blockerID has blocked, by name.
-func (db *DB) BlockedUsers(ctx context.Context, blockerID string, lim, offset int) ([]UserBlock, int, error) {
+func (db *DB) BlockedUsers(ctx context.Context, blockerID string, lim, offset int) ([]maillage.UserBlock, int, error) {
 	var a args
 	cond := "b.blocker_id = " + a.add(blockerID)
 	return listPage(ctx, db, a, "user_blocks b JOIN users u ON u.id = b.blocked_id", cond,
 		"b.blocker_id, b.blocked_id, u.name, b.created_at", "u.name_key, u.id", lim, offset,
-		func(row rowScanner) (*UserBlock, error) {
-			var b UserBlock
+		func(row rowScanner) (*maillage.UserBlock, error) {
+			var b maillage.UserBlock
 			if err := row.Scan(&b.BlockerID, &b.BlockedID, &b.BlockedName, &b.CreatedAt); err != nil {
 				return nil, mapError(err)
 			}

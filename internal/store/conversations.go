@@ -5,57 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/maillage/maillage/internal/maillage"
 )
-
-// Conversation kinds: a direct conversation is between two people and is
-// unique for them; adding a third person makes it a group.
-const (
-	ConversationDirect = "direct"
-	ConversationGroup  = "group"
-)
-
-// Conversation is a private exchange between members. The fields after
-// Participants describe it as one participant sees it (the viewer whose
-// list or page it was read for).
-type Conversation struct {
-	ID            string
-	Subject       string
-	Kind          string
-	CreatedBy     string
-	CreatedAt     time.Time
-	LastMessageAt time.Time
-	// Participants are the people currently in the conversation, by name.
-	Participants []Participant
-
-	Muted      bool
-	LastReadAt *time.Time
-	// Unread counts the messages of others posted since LastReadAt.
-	Unread int
-	// Last is the latest message, for lists; nil when none.
-	Last *Message
-}
-
-// ParticipantIDs returns the IDs of the current participants, the input
-// of maillage.CanViewConversation.
-func (c *Conversation) ParticipantIDs() []string {
-	out := make([]string, len(c.Participants))
-	for i, p := range c.Participants {
-		out[i] = p.UserID
-	}
-	return out
-}
-
-// Participant is one person in a conversation.
-type Participant struct {
-	UserID     string
-	Name       string
-	JoinedAt   time.Time
-	Muted      bool
-	LastReadAt *time.Time
-}
 
 // conversationVisibleSQL mirrors maillage.CanViewConversation for
 // conversations aliased c: only current participants see one (someone who
@@ -90,12 +42,12 @@ func messagingIn(a *args, values []string) string {
 // CreateConversation inserts a conversation and its participants. Two
 // participants make a direct conversation (at most one per pair: a second
 // one is a conflict), more make a group.
-func (tx *Tx) CreateConversation(ctx context.Context, c *Conversation, participantIDs []string) error {
+func (tx *Tx) CreateConversation(ctx context.Context, c *maillage.Conversation, participantIDs []string) error {
 	c.CreatedAt, c.LastMessageAt = tx.now, tx.now
 	var key sql.NullString
-	c.Kind = ConversationGroup
+	c.Kind = maillage.ConversationGroup
 	if len(participantIDs) == 2 {
-		c.Kind = ConversationDirect
+		c.Kind = maillage.ConversationDirect
 		key = nullString(DirectKey(participantIDs[0], participantIDs[1]))
 	}
 	_, err := tx.exec(ctx, `INSERT INTO conversations (id, subject, kind, direct_key, created_by, created_at, last_message_at)
@@ -237,8 +189,8 @@ const conversationColumns = `c.id, c.subject, c.kind, c.created_by, c.created_at
 	(SELECT COUNT(*) FROM messages um WHERE um.conversation_id = c.id AND (um.author_id IS NULL OR um.author_id <> me.user_id)
 		AND (me.last_read_at IS NULL OR um.created_at > me.last_read_at))`
 
-func scanConversation(row rowScanner) (*Conversation, error) {
-	var c Conversation
+func scanConversation(row rowScanner) (*maillage.Conversation, error) {
+	var c maillage.Conversation
 	var by sql.NullString
 	var read sql.NullTime
 	if err := row.Scan(&c.ID, &c.Subject, &c.Kind, &by, &c.CreatedAt, &c.LastMessageAt, &c.Muted, &read, &c.Unread); err != nil {
@@ -252,7 +204,7 @@ func scanConversation(row rowScanner) (*Conversation, error) {
 // Conversation returns a conversation with its current participants, as
 // the viewer sees it when they take part in it. It does not check
 // visibility: callers ask the policy with ParticipantIDs.
-func (db *DB) Conversation(ctx context.Context, v maillage.Viewer, id string) (*Conversation, error) {
+func (db *DB) Conversation(ctx context.Context, v maillage.Viewer, id string) (*maillage.Conversation, error) {
 	c, err := scanConversation(db.queryRow(ctx, `SELECT `+conversationColumns+` FROM conversations c
 		LEFT JOIN conversation_participants me ON me.conversation_id = c.id AND me.user_id = $1 AND me.left_at IS NULL
 		WHERE c.id = $2`, v.UserID, id))
@@ -268,8 +220,8 @@ func (db *DB) Conversation(ctx context.Context, v maillage.Viewer, id string) (*
 }
 
 // participants loads the current participants of conversations, by name.
-func (db *DB) participants(ctx context.Context, ids ...string) (map[string][]Participant, error) {
-	out := map[string][]Participant{}
+func (db *DB) participants(ctx context.Context, ids ...string) (map[string][]maillage.Participant, error) {
+	out := map[string][]maillage.Participant{}
 	if len(ids) == 0 {
 		return out, nil
 	}
@@ -283,7 +235,7 @@ func (db *DB) participants(ctx context.Context, ids ...string) (map[string][]Par
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var p Participant
+		var p maillage.Participant
 		var conv string
 		var read sql.NullTime
 		if err := rows.Scan(&conv, &p.UserID, &p.Name, &p.JoinedAt, &p.Muted, &read); err != nil {
@@ -306,7 +258,7 @@ type ConversationFilter struct {
 // Conversations lists the conversations the viewer takes part in, the
 // latest activity first, with participants, unread counts and the latest
 // message of each.
-func (db *DB) Conversations(ctx context.Context, v maillage.Viewer, f ConversationFilter) ([]Conversation, int, error) {
+func (db *DB) Conversations(ctx context.Context, v maillage.Viewer, f ConversationFilter) ([]maillage.Conversation, int, error) {
 	var a args
 	me := a.add(v.UserID)
 	from := "conversations c JOIN conversation_participants me ON me.conversation_id = c.id AND me.user_id = " + me
@@ -364,19 +316,7 @@ func (db *DB) ConversationTitle(ctx context.Context, conversationID, forUserID s
 	if err != nil {
 		return "", err
 	}
-	return ParticipantNames(parts[conversationID], forUserID), nil
-}
-
-// ParticipantNames joins the names of the participants other than userID,
-// in the order given (by name, accents ignored, as the store lists them).
-func ParticipantNames(parts []Participant, userID string) string {
-	var names []string
-	for _, p := range parts {
-		if p.UserID != userID {
-			names = append(names, p.Name)
-		}
-	}
-	return strings.Join(names, ", ")
+	return maillage.ParticipantNames(parts[conversationID], forUserID), nil
 }
 
 // ConversationSubject reads a conversation's subject inside a transaction.

@@ -22,18 +22,18 @@ func tickingClock(db *store.DB) {
 	}
 }
 
-func newConversation(t *testing.T, db *store.DB, by string, ids ...string) *store.Conversation {
+func newConversation(t *testing.T, db *store.DB, by string, ids ...string) *maillage.Conversation {
 	t.Helper()
-	c := &store.Conversation{ID: auth.NewID(), CreatedBy: by}
+	c := &maillage.Conversation{ID: auth.NewID(), CreatedBy: by}
 	if err := db.Update(context.Background(), func(tx *store.Tx) error { return tx.CreateConversation(context.Background(), c, ids) }); err != nil {
 		t.Fatalf("create conversation: %v", err)
 	}
 	return c
 }
 
-func postMessage(t *testing.T, db *store.DB, conv, author, body string) *store.Message {
+func postMessage(t *testing.T, db *store.DB, conv, author, body string) *maillage.Message {
 	t.Helper()
-	m := &store.Message{ID: auth.NewID(), ConversationID: conv, AuthorID: author, Body: body}
+	m := &maillage.Message{ID: auth.NewID(), ConversationID: conv, AuthorID: author, Body: body}
 	if err := db.Update(context.Background(), func(tx *store.Tx) error { return tx.CreateMessage(context.Background(), m) }); err != nil {
 		t.Fatalf("post message: %v", err)
 	}
@@ -81,7 +81,7 @@ func TestConversationPolicySQLMirror(t *testing.T) {
 		if total != len(list) {
 			t.Errorf("%s: total %d for %d listed", name, total, len(list))
 		}
-		for _, c := range []*store.Conversation{direct, group} {
+		for _, c := range []*maillage.Conversation{direct, group} {
 			ids, err := db.ConversationParticipantIDs(ctx, c.ID)
 			if err != nil {
 				t.Fatal(err)
@@ -114,12 +114,12 @@ func TestDirectConversationIsUniqueUntilItBecomesAGroup(t *testing.T) {
 	ben := newUser(t, db, "Ben", "ben@exemple.org", maillage.ProfilePublic)
 	cleo := newUser(t, db, "Cléo", "cleo@exemple.org", maillage.ProfilePublic)
 	c := newConversation(t, db, ana.ID, ana.ID, ben.ID)
-	if c.Kind != store.ConversationDirect {
+	if c.Kind != maillage.ConversationDirect {
 		t.Fatalf("two people: kind %q", c.Kind)
 	}
 	// The same pair, in the other order, cannot get a second one.
 	err := db.Update(ctx, func(tx *store.Tx) error {
-		return tx.CreateConversation(ctx, &store.Conversation{ID: auth.NewID(), CreatedBy: ben.ID}, []string{ben.ID, ana.ID})
+		return tx.CreateConversation(ctx, &maillage.Conversation{ID: auth.NewID(), CreatedBy: ben.ID}, []string{ben.ID, ana.ID})
 	})
 	if maillage.ErrorCode(err) != maillage.CodeConflict {
 		t.Fatalf("second direct conversation: %v", err)
@@ -132,7 +132,7 @@ func TestDirectConversationIsUniqueUntilItBecomesAGroup(t *testing.T) {
 		return tx.AddParticipants(ctx, c.ID, []string{cleo.ID})
 	})
 	got, err := db.Conversation(ctx, maillage.Viewer{UserID: ana.ID}, c.ID)
-	if err != nil || got.Kind != store.ConversationGroup || len(got.Participants) != 3 {
+	if err != nil || got.Kind != maillage.ConversationGroup || len(got.Participants) != 3 {
 		t.Fatalf("after adding a third person: %+v %v", got, err)
 	}
 	update(t, db, func(ctx context.Context, tx *store.Tx) error {
@@ -209,7 +209,7 @@ func TestUnreadMuteLeaveAndRejoin(t *testing.T) {
 	if ids := mustIDs(t, db, c.ID); !slices.Equal(ids, sorted(ana.ID, ben.ID)) {
 		t.Fatalf("rejoined participants: %v", ids)
 	}
-	if got, _ := db.Conversation(ctx, va, c.ID); got.Kind != store.ConversationDirect {
+	if got, _ := db.Conversation(ctx, va, c.ID); got.Kind != maillage.ConversationDirect {
 		t.Fatalf("coming back made the pair a group: %q", got.Kind)
 	}
 }
@@ -227,7 +227,7 @@ func TestMessagesPagesAndDuplicates(t *testing.T) {
 	ben := newUser(t, db, "Ben", "ben@exemple.org", maillage.ProfilePublic)
 	cleo := newUser(t, db, "Cléo", "cleo@exemple.org", maillage.ProfilePublic)
 	c := newConversation(t, db, ana.ID, ana.ID, ben.ID, cleo.ID)
-	var posted []*store.Message
+	var posted []*maillage.Message
 	for _, body := range []string{"un", "deux", "trois", "quatre", "cinq"} {
 		posted = append(posted, postMessage(t, db, c.ID, ana.ID, body))
 	}

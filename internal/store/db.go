@@ -26,8 +26,8 @@ import (
 // begin IMMEDIATE, so concurrent writers queue instead of failing with
 // "database is locked"; readers use their own pool under WAL.
 type DB struct {
-	write   *sql.DB
-	read    *sql.DB
+	write   pool
+	read    pool
 	dialect Dialect
 	stmts   stmtCache
 	// Now is the clock; tests replace it.
@@ -90,7 +90,7 @@ func openSQLite(ctx context.Context, opts Options) (*DB, error) {
 	}
 	read.SetMaxOpenConns(n)
 	read.SetMaxIdleConns(n)
-	db := &DB{write: write, read: read, dialect: SQLite, Now: utcNow}
+	db := &DB{write: pool{write}, read: pool{read}, dialect: SQLite, Now: utcNow}
 	if err := db.Ping(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -102,7 +102,7 @@ func openPostgres(ctx context.Context, opts Options) (*DB, error) {
 	if !strings.HasPrefix(opts.URL, "postgres://") && !strings.HasPrefix(opts.URL, "postgresql://") {
 		return nil, errors.New("database URL must start with postgres://")
 	}
-	pool, err := sql.Open("pgx", opts.URL)
+	conns, err := sql.Open("pgx", opts.URL)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
@@ -110,11 +110,11 @@ func openPostgres(ctx context.Context, opts Options) (*DB, error) {
 	if n <= 0 {
 		n = 10
 	}
-	pool.SetMaxOpenConns(n + 5)
-	pool.SetMaxIdleConns(n)
-	pool.SetConnMaxIdleTime(5 * time.Minute)
+	conns.SetMaxOpenConns(n + 5)
+	conns.SetMaxIdleConns(n)
+	conns.SetConnMaxIdleTime(5 * time.Minute)
 	// PostgreSQL handles concurrent writers itself: one pool serves both.
-	db := &DB{write: pool, read: pool, dialect: Postgres, Now: utcNow}
+	db := &DB{write: pool{conns}, read: pool{conns}, dialect: Postgres, Now: utcNow}
 	if err := db.Ping(ctx); err != nil {
 		db.Close()
 		return nil, err

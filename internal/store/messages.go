@@ -6,24 +6,14 @@ import (
 	"fmt"
 	"slices"
 	"time"
-)
 
-// Message is one message of a conversation.
-type Message struct {
-	ID             string
-	ConversationID string
-	// AuthorID is empty when the author's account was deleted.
-	AuthorID   string
-	AuthorName string
-	Body       string
-	CreatedAt  time.Time
-	EditedAt   *time.Time
-}
+	"github.com/maillage/maillage/internal/maillage"
+)
 
 const messageColumns = `m.id, m.conversation_id, m.author_id, COALESCE(u.name, ''), m.body, m.created_at, m.edited_at`
 
-func scanMessage(row rowScanner) (*Message, error) {
-	var m Message
+func scanMessage(row rowScanner) (*maillage.Message, error) {
+	var m maillage.Message
 	var author sql.NullString
 	var edited sql.NullTime
 	if err := row.Scan(&m.ID, &m.ConversationID, &author, &m.AuthorName, &m.Body, &m.CreatedAt, &edited); err != nil {
@@ -36,7 +26,7 @@ func scanMessage(row rowScanner) (*Message, error) {
 // CreateMessage adds a message to a conversation, moves the conversation
 // to the top of its participants' lists and counts the message as read by
 // its author.
-func (tx *Tx) CreateMessage(ctx context.Context, m *Message) error {
+func (tx *Tx) CreateMessage(ctx context.Context, m *maillage.Message) error {
 	m.CreatedAt = tx.now
 	_, err := tx.exec(ctx, `INSERT INTO messages (id, conversation_id, author_id, body, created_at) VALUES ($1, $2, $3, $4, $5)`,
 		m.ID, m.ConversationID, nullString(m.AuthorID), m.Body, m.CreatedAt)
@@ -125,14 +115,14 @@ func (tx *Tx) MessageRecipients(ctx context.Context, conversationID, authorID st
 
 // Message returns one message. It does not check visibility: callers ask
 // the policy about its conversation.
-func (db *DB) Message(ctx context.Context, id string) (*Message, error) {
+func (db *DB) Message(ctx context.Context, id string) (*maillage.Message, error) {
 	return scanMessage(db.queryRow(ctx, `SELECT `+messageColumns+` FROM messages m LEFT JOIN users u ON u.id = m.author_id
 		WHERE m.id = $1`, id))
 }
 
 // Messages returns a page of a conversation's messages, newest first,
 // with their total. Whether the viewer may read them is the caller's check.
-func (db *DB) Messages(ctx context.Context, conversationID string, lim, offset int) ([]Message, int, error) {
+func (db *DB) Messages(ctx context.Context, conversationID string, lim, offset int) ([]maillage.Message, int, error) {
 	var a args
 	cond := "m.conversation_id = " + a.add(conversationID)
 	return listPage(ctx, db, a, "messages m LEFT JOIN users u ON u.id = m.author_id", cond, messageColumns,
@@ -141,14 +131,14 @@ func (db *DB) Messages(ctx context.Context, conversationID string, lim, offset i
 
 // LastMessage returns the latest message of a conversation (for the text
 // of a notification), or not found when it has none.
-func (db *DB) LastMessage(ctx context.Context, conversationID string) (*Message, error) {
+func (db *DB) LastMessage(ctx context.Context, conversationID string) (*maillage.Message, error) {
 	return scanMessage(db.queryRow(ctx, `SELECT `+messageColumns+` FROM messages m LEFT JOIN users u ON u.id = m.author_id
 		WHERE m.conversation_id = $1 ORDER BY m.created_at DESC, m.id DESC LIMIT 1`, conversationID))
 }
 
 // lastMessages returns the latest message of each conversation.
-func (db *DB) lastMessages(ctx context.Context, ids []string) (map[string]*Message, error) {
-	out := map[string]*Message{}
+func (db *DB) lastMessages(ctx context.Context, ids []string) (map[string]*maillage.Message, error) {
+	out := map[string]*maillage.Message{}
 	if len(ids) == 0 {
 		return out, nil
 	}

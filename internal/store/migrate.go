@@ -42,7 +42,7 @@ func (db *DB) migrations() (*goose.Provider, error) {
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
-	p, err := goose.NewProvider(dialect, db.write, sub, opts...)
+	p, err := goose.NewProvider(dialect, db.write.DB, sub, opts...)
 	if err != nil {
 		return nil, fmt.Errorf("migrations: %w", err)
 	}

@@ -3,21 +3,12 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
+
+	"github.com/maillage/maillage/internal/maillage"
 )
 
-// NoteDraft is the text a person was typing in a note's editor, saved
-// automatically so a closed tab or a crash loses nothing.
-type NoteDraft struct {
-	// Key is the note's ID, or "" for a note not yet created.
-	Key       string
-	Title     string
-	Body      string
-	UpdatedAt time.Time
-}
-
 // SaveNoteDraft keeps a person's latest draft for a note.
-func (tx *Tx) SaveNoteDraft(ctx context.Context, userID string, d *NoteDraft) error {
+func (tx *Tx) SaveNoteDraft(ctx context.Context, userID string, d *maillage.NoteDraft) error {
 	d.UpdatedAt = tx.now
 	_, err := tx.exec(ctx, `INSERT INTO note_drafts (user_id, draft_key, title, body, updated_at) VALUES ($1, $2, $3, $4, $5)
 		ON CONFLICT (user_id, draft_key) DO UPDATE SET title = excluded.title, body = excluded.body, updated_at = excluded.updated_at`,
@@ -29,8 +20,8 @@ func (tx *Tx) SaveNoteDraft(ctx context.Context, userID string, d *NoteDraft) er
 }
 
 // NoteDraft returns a person's draft for a note, or not found.
-func (db *DB) NoteDraft(ctx context.Context, userID, key string) (*NoteDraft, error) {
-	d := &NoteDraft{Key: key}
+func (db *DB) NoteDraft(ctx context.Context, userID, key string) (*maillage.NoteDraft, error) {
+	d := &maillage.NoteDraft{Key: key}
 	err := db.queryRow(ctx, `SELECT title, body, updated_at FROM note_drafts WHERE user_id = $1 AND draft_key = $2`,
 		userID, key).Scan(&d.Title, &d.Body, &d.UpdatedAt)
 	if err != nil {

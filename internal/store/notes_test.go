@@ -385,7 +385,7 @@ func TestNoteRevisionsDraftsAndAttachments(t *testing.T) {
 
 	// Drafts: one per person and note, replaced on save, dropped on demand.
 	for _, body := range []string{"brouillon 1", "brouillon 2"} {
-		d := &store.NoteDraft{Key: n.ID, Title: "Histoire", Body: body}
+		d := &maillage.NoteDraft{Key: n.ID, Title: "Histoire", Body: body}
 		if err := db.Update(ctx, func(tx *store.Tx) error { return tx.SaveNoteDraft(ctx, alice.ID, d) }); err != nil {
 			t.Fatal(err)
 		}

@@ -59,8 +59,8 @@ func (c *stmtCache) close() {
 // query runs a read query on the read pool, prepared once on SQLite.
 func (db *DB) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	if db.dialect == SQLite {
-		if st := db.stmts.get(ctx, db.read, query); st != nil {
-			return st.QueryContext(ctx, args...)
+		if st := db.stmts.get(ctx, db.read.DB, query); st != nil {
+			return st.QueryContext(ctx, cleanArgs(args)...)
 		}
 	}
 	return db.read.QueryContext(ctx, query, args...)
@@ -69,8 +69,8 @@ func (db *DB) query(ctx context.Context, query string, args ...any) (*sql.Rows, 
 // queryRow is query for a single row.
 func (db *DB) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
 	if db.dialect == SQLite {
-		if st := db.stmts.get(ctx, db.read, query); st != nil {
-			return st.QueryRowContext(ctx, args...)
+		if st := db.stmts.get(ctx, db.read.DB, query); st != nil {
+			return st.QueryRowContext(ctx, cleanArgs(args)...)
 		}
 	}
 	return db.read.QueryRowContext(ctx, query, args...)

@@ -10,7 +10,7 @@ import (
 // Tx is a write transaction. It carries the moment it began so every row
 // it writes shares one timestamp.
 type Tx struct {
-	tx  *sql.Tx
+	tx  sqlTx
 	now time.Time
 	db  *DB
 }

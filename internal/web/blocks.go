@@ -5,7 +5,6 @@ import (
 	"net/url"
 
 	"github.com/maillage/maillage/internal/maillage"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // blockData feeds the page that blocks or unblocks one person: it says
@@ -74,7 +73,7 @@ func (s *server) unblockPerson(w http.ResponseWriter, r *http.Request) {
 }
 
 type blocksData struct {
-	Blocks []store.UserBlock
+	Blocks []maillage.UserBlock
 	Pager  pager
 }
 

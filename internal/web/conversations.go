@@ -8,13 +8,12 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // participantsData feeds the page that adds people to a conversation: a
 // search of the directory, without the people already in it.
 type participantsData struct {
-	C      *store.Conversation
+	C      *maillage.Conversation
 	Title  string
 	Query  string
 	People []maillage.User

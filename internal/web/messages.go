@@ -10,7 +10,6 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // messagesPerPage is how many messages a conversation page shows.
@@ -68,14 +67,14 @@ type conversationItem struct {
 
 // conversationTitle names a conversation for the viewer: its subject, or
 // the other participants (or, left alone, the viewer).
-func conversationTitle(c *store.Conversation, viewerID string) string {
+func conversationTitle(c *maillage.Conversation, viewerID string) string {
 	if c.Subject != "" {
 		return c.Subject
 	}
-	if t := store.ParticipantNames(c.Participants, viewerID); t != "" {
+	if t := maillage.ParticipantNames(c.Participants, viewerID); t != "" {
 		return t
 	}
-	return store.ParticipantNames(c.Participants, "")
+	return maillage.ParticipantNames(c.Participants, "")
 }
 
 func (s *server) messagesPage(w http.ResponseWriter, r *http.Request) {
@@ -100,7 +99,7 @@ func (s *server) messagesPage(w http.ResponseWriter, r *http.Request) {
 
 // conversationData feeds a conversation's page.
 type conversationData struct {
-	C     *store.Conversation
+	C     *maillage.Conversation
 	Title string
 	// Messages are oldest first, as they are read.
 	Messages []service.MessageView

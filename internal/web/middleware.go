@@ -7,6 +7,7 @@ import (
 
 	"github.com/maillage/maillage/internal/i18n"
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/service"
 )
 
 // Session keys (the signed-in ones are in account_signin.go).
@@ -37,7 +38,12 @@ func state(r *http.Request) *requestState {
 }
 
 func withState(r *http.Request, st *requestState) context.Context {
-	return context.WithValue(r.Context(), stateKey{}, st)
+	ctx := context.WithValue(r.Context(), stateKey{}, st)
+	if st.L != nil {
+		// Renders name a person the reader may not see in the page's language.
+		ctx = service.WithHiddenPersonLabel(ctx, st.L.T("markup.hidden_person"))
+	}
+	return ctx
 }
 
 // loadViewer resolves the signed-in person from the session and the

@@ -12,7 +12,6 @@ import (
 
 	"github.com/maillage/maillage/internal/i18n"
 	"github.com/maillage/maillage/internal/maillage"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // noteFormData feeds the note editor, for a new note or an edit.
@@ -29,7 +28,7 @@ type noteFormData struct {
 	// Preview is the body rendered, after "Preview" without JavaScript.
 	Preview *template.HTML
 	// Draft is a newer autosaved draft to offer; DraftKey names it.
-	Draft    *store.NoteDraft
+	Draft    *maillage.NoteDraft
 	DraftKey string
 	Files    []noteFile
 	// Current is the version someone else saved while this one was
