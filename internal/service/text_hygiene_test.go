@@ -16,15 +16,19 @@ import (
 // these services, so this is the one place the rule lives.
 func TestTextIsCleanedOnTheWayIn(t *testing.T) {
 	ctx := context.Background()
-	s, _ := testutil.Service(t)
+	s, db := testutil.Service(t)
 	const dirty = "Ana\r\nBcc: victime@exemple.org\x00 \u202egpj.exe\u200f"
 	const clean = "Ana Bcc: victime@exemple.org gpj.exe"
 
-	u, err := s.SignUp(ctx, maillage.SignUpInput{Email: "ana@exemple.org", Name: dirty, Password: testutil.Password})
+	if err := s.SignUp(ctx, maillage.SignUpInput{Email: "ana@exemple.org", Name: dirty, Password: testutil.Password},
+		service.Client{IP: "192.0.2.1"}); err != nil {
+		t.Fatal(err)
+	}
+	creds, err := db.Credentials(ctx, "ana@exemple.org")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u.Name != clean {
+	if u := creds.User; u.Name != clean {
 		t.Fatalf("sign-up name %q", u.Name)
 	}
 	_, va := testutil.User(t, s, "Alice", "alice@exemple.org")
