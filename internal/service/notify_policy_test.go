@@ -91,7 +91,7 @@ func TestNotificationPolicyMirror(t *testing.T) {
 	}
 	private := comms[2]
 	update(func(tx *store.Tx) error {
-		_, err := tx.UpsertInvitation(ctx, private.ID, id("invitee"), id("manager"))
+		_, err := tx.UpsertInvitation(ctx, maillage.InviteCommunity, private.ID, id("invitee"), id("manager"), "member")
 		return err
 	})
 	for _, vis := range []maillage.Visibility{maillage.VisibilityPublic, maillage.VisibilityCommunity, maillage.VisibilityPrivate} {
