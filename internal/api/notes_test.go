@@ -66,7 +66,7 @@ func TestNotes(t *testing.T) {
 
 	runScenarios(t, e, []scenario{
 		{Name: "create", Method: "POST", URL: "/api/v1/notes", As: "carol",
-			Body:   `{"title":"Lexique","body":"Un [[Ressources publiques|lien]] et [[PV confidentiel]].","kind":"term","summary":"Définition","visibility":"public","tags":["économie sociale"],"author_ids":["` + e.users["bob"].ID + `"]}`,
+			Body: `{"title":"Lexique","body":"Un [[Ressources publiques|lien]] et [[PV confidentiel]].","kind":"term","summary":"Définition","visibility":"public","tags":["économie sociale"],"author_ids":["` + e.users["bob"].ID + `"]}`,
 			// Bob is invited: until he accepts, he is listed nowhere.
 			Status: 201, Contains: []string{`"title":"Lexique"`, `"kind":"term"`, `"license":"cc-by-4.0"`, `"tags":["économie sociale"]`,
 				`"author_ids":["` + e.users["carol"].ID + `"]`, `"citation":"Roy, C. (`,
