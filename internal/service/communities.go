@@ -238,16 +238,18 @@ func (s *Service) AddMember(ctx context.Context, v maillage.Viewer, id, userID s
 		return nil, err
 	}
 	direct := v.Admin || userID == v.UserID
-	if !direct {
-		cur, err := s.db.MemberRoleOf(ctx, id, userID)
-		if err != nil {
-			return nil, err
+	invite := false
+	err := s.db.Update(ctx, func(tx *store.Tx) error {
+		if !direct {
+			cur, err := tx.MemberRole(ctx, id, userID)
+			if err != nil && !maillage.IsNotFound(err) {
+				return err
+			}
+			if cur == "" || (cur == maillage.RoleMember && role == maillage.RoleManager) {
+				invite = true // decided here, where the role cannot change meanwhile
+				return nil
+			}
 		}
-		if cur == "" || (cur == maillage.RoleMember && role == maillage.RoleManager) {
-			return s.InvitePerson(ctx, v, maillage.InviteCommunity, id, userID, string(role))
-		}
-	}
-	return nil, s.db.Update(ctx, func(tx *store.Tx) error {
 		if role == maillage.RoleMember {
 			if err := keepAManager(ctx, tx, id, userID); err != nil {
 				return err
@@ -263,6 +265,10 @@ func (s *Service) AddMember(ctx context.Context, v maillage.Viewer, id, userID s
 		// Notes whose authors are the community's managers follow the change.
 		return s.SyncCommunityNoteAuthors(ctx, tx, id)
 	})
+	if err != nil || !invite {
+		return nil, err
+	}
+	return s.InvitePerson(ctx, v, maillage.InviteCommunity, id, userID, string(role))
 }
 
 // TransferManagement hands a community over. Managing takes consent: when
@@ -280,24 +286,19 @@ func (s *Service) TransferManagement(ctx context.Context, v maillage.Viewer, com
 	if toUserID == v.UserID {
 		return nil, nil
 	}
-	cur, err := s.db.MemberRoleOf(ctx, communityID, toUserID)
-	if err != nil {
-		return nil, err
-	}
-	if cur == "" {
-		return nil, &maillage.Error{Code: maillage.CodeInvalid, MessageID: "discussion.transfer_not_member",
-			Fields: []maillage.FieldError{{Field: "user_id", MessageID: "discussion.transfer_not_member"}}}
-	}
-	if cur != maillage.RoleManager && !v.Admin {
-		return s.InvitePerson(ctx, v, maillage.InviteCommunity, communityID, toUserID, string(maillage.RoleManager))
-	}
-	return nil, s.db.Update(ctx, func(tx *store.Tx) error {
-		if _, err := tx.MemberRole(ctx, communityID, toUserID); err != nil {
-			if maillage.IsNotFound(err) {
-				return &maillage.Error{Code: maillage.CodeInvalid, MessageID: "discussion.transfer_not_member",
-					Fields: []maillage.FieldError{{Field: "user_id", MessageID: "discussion.transfer_not_member"}}}
-			}
+	invite := false
+	err := s.db.Update(ctx, func(tx *store.Tx) error {
+		cur, err := tx.MemberRole(ctx, communityID, toUserID)
+		if maillage.IsNotFound(err) {
+			return &maillage.Error{Code: maillage.CodeInvalid, MessageID: "discussion.transfer_not_member",
+				Fields: []maillage.FieldError{{Field: "user_id", MessageID: "discussion.transfer_not_member"}}}
+		}
+		if err != nil {
 			return err
+		}
+		if cur != maillage.RoleManager && !v.Admin {
+			invite = true // decided here, where the role cannot change meanwhile
+			return nil
 		}
 		if err := tx.UpsertMember(ctx, communityID, toUserID, maillage.RoleManager); err != nil {
 			return err
@@ -314,6 +315,10 @@ func (s *Service) TransferManagement(ctx context.Context, v maillage.Viewer, com
 		}
 		return s.SyncCommunityNoteAuthors(ctx, tx, communityID)
 	})
+	if err != nil || !invite {
+		return nil, err
+	}
+	return s.InvitePerson(ctx, v, maillage.InviteCommunity, communityID, toUserID, string(maillage.RoleManager))
 }
 
 // RemoveMember lets a manager remove someone, or anyone leave.

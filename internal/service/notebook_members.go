@@ -15,22 +15,18 @@ type roleOps struct {
 	count  func(*store.Tx, context.Context, string) (int, error)
 	upsert func(*store.Tx, context.Context, string, string, maillage.NotebookRole) error
 	remove func(*store.Tx, context.Context, string, string) error
-	// roleOf reads a role outside a transaction ("" for none).
-	roleOf func(*store.DB, context.Context, string, string) (maillage.NotebookRole, error)
 	// kind names the item for invitations.
 	kind maillage.InvitationKind
 }
 
 func notebookRoleOps() roleOps {
 	return roleOps{(*store.Tx).NotebookRole, (*store.Tx).CountNotebookManagers,
-		(*store.Tx).UpsertNotebookMember, (*store.Tx).DeleteNotebookMember,
-		(*store.DB).NotebookRoleOf, maillage.InviteNotebook}
+		(*store.Tx).UpsertNotebookMember, (*store.Tx).DeleteNotebookMember, maillage.InviteNotebook}
 }
 
 func knowledgeBaseRoleOps() roleOps {
 	return roleOps{(*store.Tx).KnowledgeBaseRole, (*store.Tx).CountKnowledgeBaseManagers,
-		(*store.Tx).UpsertKnowledgeBaseMember, (*store.Tx).DeleteKnowledgeBaseMember,
-		(*store.DB).KnowledgeBaseRoleOf, maillage.InviteKnowledgeBase}
+		(*store.Tx).UpsertKnowledgeBaseMember, (*store.Tx).DeleteKnowledgeBaseMember, maillage.InviteKnowledgeBase}
 }
 
 // NotebookMembers lists a notebook's managers and contributors whose
@@ -92,16 +88,19 @@ func (s *Service) setRole(ctx context.Context, v maillage.Viewer, ops roleOps, i
 		}
 		return nil, err
 	}
-	if !v.Admin && userID != v.UserID {
-		cur, err := ops.roleOf(s.db, ctx, itemID, userID)
-		if err != nil {
-			return nil, err
+	direct := v.Admin || userID == v.UserID
+	invite := false
+	err := s.db.Update(ctx, func(tx *store.Tx) error {
+		if !direct {
+			cur, err := ops.role(tx, ctx, itemID, userID)
+			if err != nil && !maillage.IsNotFound(err) {
+				return err
+			}
+			if cur == "" || (cur == maillage.NotebookContributor && role == maillage.NotebookManager) {
+				invite = true // decided here, where the role cannot change meanwhile
+				return nil
+			}
 		}
-		if cur == "" || (cur == maillage.NotebookContributor && role == maillage.NotebookManager) {
-			return s.InvitePerson(ctx, v, ops.kind, itemID, userID, string(role))
-		}
-	}
-	return nil, s.db.Update(ctx, func(tx *store.Tx) error {
 		if role == maillage.NotebookContributor {
 			if err := keepItemManager(ctx, tx, ops, itemID, userID); err != nil {
 				return err
@@ -116,6 +115,10 @@ func (s *Service) setRole(ctx context.Context, v maillage.Viewer, ops roleOps, i
 		}
 		return nil
 	})
+	if err != nil || !invite {
+		return nil, err
+	}
+	return s.InvitePerson(ctx, v, ops.kind, itemID, userID, string(role))
 }
 
 // removeRole removes someone's role, keeping a manager.
