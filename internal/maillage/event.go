@@ -34,6 +34,7 @@ const (
 	EventNoteInvitation          EventKind = "note_invitation"
 	EventNotebookInvitation      EventKind = "notebook_invitation"
 	EventKnowledgeBaseInvitation EventKind = "knowledge_base_invitation"
+	EventManagerInvitation       EventKind = "manager_invitation" // invited to manage a community
 )
 
 // SubjectType names the kind of thing an event is about.

@@ -63,8 +63,24 @@ type Invitation struct {
 }
 
 // EventKind is the notification kind telling someone of an invitation
-// of kind k.
-func (k InvitationKind) EventKind() EventKind {
+// of kind k to role: an invitation to manage a community has a kind of
+// its own, since the person may be a member already.
+func (k InvitationKind) EventKind(role string) EventKind {
+	if k == InviteCommunity && role == string(RoleManager) {
+		return EventManagerInvitation
+	}
+	return k.eventKind()
+}
+
+// EventKinds are every notification kind telling of invitations of kind k.
+func (k InvitationKind) EventKinds() []EventKind {
+	if k == InviteCommunity {
+		return []EventKind{EventInvitation, EventManagerInvitation}
+	}
+	return []EventKind{k.eventKind()}
+}
+
+func (k InvitationKind) eventKind() EventKind {
 	switch k {
 	case InviteNote:
 		return EventNoteInvitation
@@ -80,8 +96,10 @@ func (k InvitationKind) EventKind() EventKind {
 // of; ok is false for the other events.
 func InvitationKindOf(e EventKind) (k InvitationKind, ok bool) {
 	for _, k := range InvitationKinds() {
-		if k.EventKind() == e {
-			return k, true
+		for _, ek := range k.EventKinds() {
+			if ek == e {
+				return k, true
+			}
 		}
 	}
 	return "", false

@@ -193,6 +193,9 @@ func TestMembershipTakesConsent(t *testing.T) {
 	if vb.IsMember(c.ID) {
 		t.Fatal("member without consent")
 	}
+	if evs := eventsOf(w.log.drain(t, w.db, nil), maillage.EventManagerInvitation); len(evs) != 1 || evs[0].SubjectID != c.ID {
+		t.Fatalf("an invitation to manage is told as such: %+v", evs)
+	}
 	if ms, total, err := w.s.Members(ctx, va, c.ID, service.Page{}); err != nil || total != 1 || len(ms) != 1 {
 		t.Fatalf("members list the invitee: %+v %d %v", ms, total, err)
 	}

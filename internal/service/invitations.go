@@ -258,12 +258,23 @@ func (s *Service) invite(ctx context.Context, tx *store.Tx, v maillage.Viewer, k
 	if err != nil || !isNew {
 		return err
 	}
-	ev := maillage.Event{Kind: k.EventKind(), ActorID: v.UserID, SubjectType: k.SubjectType(), SubjectID: itemID,
+	ev := maillage.Event{Kind: k.EventKind(role), ActorID: v.UserID, SubjectType: k.SubjectType(), SubjectID: itemID,
 		RecipientIDs: []string{userID}}
 	if k == maillage.InviteCommunity {
 		ev.CommunityID = itemID
 	}
 	return tx.Enqueue(ctx, maillage.JobNotify, ev)
+}
+
+// settleInvitationNotifications marks read what told a person of their
+// invitation to an item, once it is answered or withdrawn.
+func settleInvitationNotifications(ctx context.Context, tx *store.Tx, k maillage.InvitationKind, itemID, userID string) error {
+	for _, ek := range k.EventKinds() {
+		if err := tx.SettleNotifications(ctx, userID, ek, k.SubjectType(), itemID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ItemInvitations lists an item's unanswered and declined invitations,
@@ -300,7 +311,7 @@ func (s *Service) WithdrawItemInvitation(ctx context.Context, v maillage.Viewer,
 		if err := tx.DeleteInvitation(ctx, k, itemID, userID); err != nil {
 			return err
 		}
-		return tx.SettleNotifications(ctx, userID, k.EventKind(), k.SubjectType(), itemID)
+		return settleInvitationNotifications(ctx, tx, k, itemID, userID)
 	})
 }
 
@@ -349,7 +360,7 @@ func (s *Service) AnswerItemInvitation(ctx context.Context, v maillage.Viewer, k
 		if err != nil {
 			return err
 		}
-		if err := tx.SettleNotifications(ctx, v.UserID, k.EventKind(), k.SubjectType(), itemID); err != nil {
+		if err := settleInvitationNotifications(ctx, tx, k, itemID, v.UserID); err != nil {
 			return err
 		}
 		if !accept {
