@@ -9,11 +9,19 @@ import (
 
 type invitationCreate struct {
 	UserID string `json:"user_id" required:"true" doc:"the person invited"`
+	Role   string `json:"role" enum:"member,manager" doc:"the role offered, member when omitted"`
 }
 
+// invitationJSON is an invitation to take a role in a community, note,
+// notebook or knowledge base. The item's title is all it shows of an
+// item its invitee may not see yet.
 type invitationJSON struct {
-	CommunityID   string `json:"community_id"`
-	CommunityName string `json:"community_name"`
+	Kind          string `json:"kind" enum:"community,note,notebook,knowledge_base"`
+	ItemID        string `json:"item_id"`
+	ItemTitle     string `json:"item_title"`
+	Role          string `json:"role" enum:"member,manager,author,contributor" doc:"the role offered"`
+	CommunityID   string `json:"community_id,omitempty" doc:"community invitations: the community"`
+	CommunityName string `json:"community_name,omitempty"`
 	UserID        string `json:"user_id"`
 	Name          string `json:"name"`
 	InvitedBy     string `json:"invited_by,omitempty"`
@@ -26,14 +34,34 @@ type invitationList struct {
 	Invitations []invitationJSON `json:"invitations"`
 }
 
+// invitationSent is the 202 answer of a call that could not put a
+// person's name on something without their consent: it invited them.
+type invitationSent struct {
+	Invitation invitationJSON `json:"invitation"`
+}
+
+func invitationOut(inv maillage.Invitation) invitationJSON {
+	out := invitationJSON{Kind: string(inv.Kind), ItemID: inv.ItemID, ItemTitle: inv.ItemTitle, Role: inv.Role,
+		UserID: inv.UserID, Name: inv.UserName, InvitedBy: inv.InvitedBy, InvitedByName: inv.InvitedByName,
+		Status: string(inv.Status), CreatedAt: stamp(inv.CreatedAt)}
+	if inv.Kind == maillage.InviteCommunity {
+		out.CommunityID, out.CommunityName = inv.ItemID, inv.ItemTitle
+	}
+	return out
+}
+
 func invitationsOut(list []maillage.Invitation) invitationList {
 	out := invitationList{Invitations: make([]invitationJSON, len(list))}
 	for i, inv := range list {
-		out.Invitations[i] = invitationJSON{CommunityID: inv.CommunityID, CommunityName: inv.CommunityName, UserID: inv.UserID,
-			Name: inv.UserName, InvitedBy: inv.InvitedBy, InvitedByName: inv.InvitedByName, Status: string(inv.Status),
-			CreatedAt: stamp(inv.CreatedAt)}
+		out.Invitations[i] = invitationOut(inv)
 	}
 	return out
+}
+
+// writeInvitationSent answers 202 with the invitation a call sent.
+func (s *server) writeInvitationSent(w http.ResponseWriter, location string, inv *maillage.Invitation) {
+	w.Header().Set("Location", Prefix+location)
+	s.writeJSON(w, http.StatusAccepted, invitationSent{Invitation: invitationOut(*inv)})
 }
 
 func (s *server) invite(w http.ResponseWriter, r *http.Request) error {
@@ -50,21 +78,13 @@ func (s *server) invite(w http.ResponseWriter, r *http.Request) error {
 		return invalidField("user_id", "field.required")
 	}
 	id := r.PathValue("id")
-	if err := s.svc.Invite(r.Context(), v, id, userID); err != nil {
-		return err
-	}
-	list, err := s.svc.CommunityInvitations(r.Context(), v, id)
+	inv, err := s.svc.InvitePerson(r.Context(), v, maillage.InviteCommunity, id, userID, in.Role)
 	if err != nil {
 		return err
 	}
-	for _, inv := range list {
-		if inv.UserID == userID {
-			w.Header().Set("Location", Prefix+"/communities/"+id+"/invitations")
-			s.writeJSON(w, http.StatusCreated, invitationsOut([]maillage.Invitation{inv}).Invitations[0])
-			return nil
-		}
-	}
-	return maillage.ErrNotFound
+	w.Header().Set("Location", Prefix+"/communities/"+id+"/invitations")
+	s.writeJSON(w, http.StatusCreated, invitationOut(*inv))
+	return nil
 }
 
 func (s *server) listCommunityInvitations(w http.ResponseWriter, r *http.Request) error {
@@ -98,18 +118,21 @@ func (s *server) myInvitations(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *server) acceptInvitation(w http.ResponseWriter, r *http.Request) error {
-	return s.answerInvitation(w, r, true)
+	return s.answerInvitation(w, r, maillage.InviteCommunity, true)
 }
 
 func (s *server) declineInvitation(w http.ResponseWriter, r *http.Request) error {
-	return s.answerInvitation(w, r, false)
+	return s.answerInvitation(w, r, maillage.InviteCommunity, false)
 }
 
-func (s *server) answerInvitation(w http.ResponseWriter, r *http.Request, accept bool) error {
-	if err := s.svc.AnswerInvitation(r.Context(), viewerOf(r), r.PathValue("id"), accept); err != nil {
+// answerInvitation accepts or declines the caller's own invitation to an
+// item, and answers it as it now stands.
+func (s *server) answerInvitation(w http.ResponseWriter, r *http.Request, k maillage.InvitationKind, accept bool) error {
+	inv, err := s.svc.AnswerItemInvitation(r.Context(), viewerOf(r), k, r.PathValue("id"), accept)
+	if err != nil {
 		return err
 	}
-	noContent(w)
+	s.writeJSON(w, http.StatusOK, invitationOut(*inv))
 	return nil
 }
 
@@ -129,8 +152,14 @@ func (s *server) transferManagement(w http.ResponseWriter, r *http.Request) erro
 	if strings.TrimSpace(in.UserID) == "" {
 		return invalidField("user_id", "field.required")
 	}
-	if err := s.svc.TransferManagement(r.Context(), v, r.PathValue("id"), strings.TrimSpace(in.UserID)); err != nil {
+	id := r.PathValue("id")
+	inv, err := s.svc.TransferManagement(r.Context(), v, id, strings.TrimSpace(in.UserID))
+	if err != nil {
 		return err
+	}
+	if inv != nil {
+		s.writeInvitationSent(w, "/communities/"+id+"/invitations", inv)
+		return nil
 	}
 	noContent(w)
 	return nil

@@ -47,13 +47,18 @@ func (s *server) addMember(w http.ResponseWriter, r *http.Request) error {
 	if role == "" {
 		role = maillage.RoleMember
 	}
-	if err := s.svc.AddMember(r.Context(), v, id, in.UserID, role); err != nil {
+	inv, err := s.svc.AddMember(r.Context(), v, id, in.UserID, role)
+	if err != nil {
 		var e *maillage.Error
 		if in.UserID == "" && errors.As(err, &e) && e.MessageID == "community.unknown_person" {
 			// No person named at all is bad input, not an unknown person.
 			return invalidField("user_id", "field.required")
 		}
 		return err
+	}
+	if inv != nil {
+		s.writeInvitationSent(w, "/communities/"+id+"/invitations", inv)
+		return nil
 	}
 	w.Header().Set("Location", Prefix+"/communities/"+id+"/members")
 	s.writeJSON(w, http.StatusCreated, membershipJSON{CommunityID: id, UserID: in.UserID, Role: string(role)})

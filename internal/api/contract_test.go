@@ -28,7 +28,10 @@ func TestContractRoutes(t *testing.T) {
 		}},
 		{"POST", "/api/v1/communities", `{"name":"Nouvelle communauté","description":"d","visibility":"private","tags":["économie sociale"]}`,
 			201, []string{"id"}, func(m map[string]any) { communityID = m["id"].(string) }},
-		{"POST", "/api/v1/communities/{community}/members", `{"user_id":"` + dave.ID + `","role":"member"}`, 201, nil, nil},
+		// Adding someone else takes their consent: 202 and an invitation,
+		// which dave accepts with his own token.
+		{"POST", "/api/v1/communities/{community}/members", `{"user_id":"` + dave.ID + `","role":"member"}`, 202, []string{"invitation"}, nil},
+		{"POST", "/api/v1/communities/{community}/invitation/accept", "", 200, nil, nil},
 		{"GET", "/api/v1/communities/{community}", "", 200, []string{"id", "name", "visibility", "tags"}, func(m map[string]any) {
 			if m["visibility"] != "private" || m["member_count"].(float64) != 2 {
 				t.Errorf("community %v", m)
@@ -37,7 +40,11 @@ func TestContractRoutes(t *testing.T) {
 	}
 	for _, s := range steps {
 		path := strings.NewReplacer("{org}", orgID, "{community}", communityID).Replace(s.path)
-		w := e.call(s.method, path, "alice", s.body)
+		as := "alice"
+		if strings.HasSuffix(s.path, "/invitation/accept") {
+			as = "dave" // the person invited answers with their own token
+		}
+		w := e.call(s.method, path, as, s.body)
 		if w.Code != s.status {
 			t.Fatalf("%s %s: %d, want %d: %s", s.method, path, w.Code, s.status, w.Body)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/testutil"
 )
 
 // discussionRouteCount is how many routes the discussion group has; a
@@ -37,9 +38,7 @@ func newDiscussionFixture(t *testing.T, e *env, name string) discussionFixture {
 		t.Fatal(err)
 	}
 	alice := e.viewer("alice") // now a manager of the community
-	if err := e.svc.AddMember(ctx, alice, f.community.ID, e.users["bob"].ID, maillage.RoleMember); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, e.svc, alice, f.community.ID, e.users["bob"].ID, maillage.RoleMember)
 	if f.thread, err = e.svc.CreateThread(ctx, alice, f.community.ID, maillage.ThreadInput{Title: "Fil " + name,
 		Body: "De quoi parle-t-on ?"}); err != nil {
 		t.Fatal(err)

@@ -107,9 +107,7 @@ func newEnv(t *testing.T) *env {
 	e.secret = mk("Comité secret", "private", false, sharedTag)
 	alice = e.viewer("alice")
 	for _, c := range []*maillage.Community{e.priv, e.secret} {
-		if err := svc.AddMember(ctx, alice, c.ID, e.users["bob"].ID, maillage.RoleMember); err != nil {
-			t.Fatal(err)
-		}
+		testutil.AddMember(t, svc, alice, c.ID, e.users["bob"].ID, maillage.RoleMember)
 	}
 	e.org, err = svc.CreateOrganization(ctx, alice, maillage.OrganizationInput{Name: "Coop du Quartier",
 		Description: "Une coopérative", Type: "cooperative", Region: "06", Website: "https://coop.example.test",

@@ -223,9 +223,10 @@ func (s *server) removeNotebookMember(w http.ResponseWriter, r *http.Request) er
 	return nil
 }
 
-// addRole decodes a role and gives it, for notebooks and knowledge bases.
+// addRole decodes a role and gives it, or invites the person to it (202),
+// for notebooks and knowledge bases.
 func (s *server) addRole(w http.ResponseWriter, r *http.Request, base string,
-	add func(ctx context.Context, v maillage.Viewer, id, userID string, role maillage.NotebookRole) error) error {
+	add func(ctx context.Context, v maillage.Viewer, id, userID string, role maillage.NotebookRole) (*maillage.Invitation, error)) error {
 	v := viewerOf(r)
 	if !v.SignedIn() {
 		return maillage.ErrUnauthorized
@@ -239,8 +240,13 @@ func (s *server) addRole(w http.ResponseWriter, r *http.Request, base string,
 	if role == "" {
 		role = maillage.NotebookContributor
 	}
-	if err := add(r.Context(), v, id, in.UserID, role); err != nil {
+	inv, err := add(r.Context(), v, id, in.UserID, role)
+	if err != nil {
 		return err
+	}
+	if inv != nil {
+		s.writeInvitationSent(w, base+id+"/invitations", inv)
+		return nil
 	}
 	w.Header().Set("Location", Prefix+base+id+"/members")
 	s.writeJSON(w, http.StatusCreated, notebookMemberJSON{UserID: in.UserID, Role: string(role)})

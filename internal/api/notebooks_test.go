@@ -7,11 +7,13 @@ import (
 	"image"
 	"image/png"
 	"mime/multipart"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/testutil"
 )
 
 // notebookNotes returns the IDs of the notes a notebook answer lists.
@@ -101,9 +103,17 @@ func TestNotebooksAPI(t *testing.T) {
 		{Name: "list anonymous", Method: "GET", URL: "/api/v1/notebooks", Status: 200, Contains: []string{`"total":1`, `"note_count":1`}},
 		{Name: "list mine anonymous", Method: "GET", URL: "/api/v1/notebooks?member=me", Status: 401},
 
-		// Roles: carol becomes a contributor; she still may not edit.
-		{Name: "add contributor", Method: "POST", URL: base + "/members", As: "alice",
-			Body: `{"user_id":"` + e.users["carol"].ID + `","role":"contributor"}`, Status: 201},
+		// Roles: carol is invited to contribute and accepts; she still may not edit.
+		{Name: "invite contributor", Method: "POST", URL: base + "/members", As: "alice",
+			Body: `{"user_id":"` + e.users["carol"].ID + `","role":"contributor"}`, Status: 202,
+			Contains: []string{`"invitation":{`, `"kind":"notebook"`, `"role":"contributor"`, `"status":"pending"`}},
+		{Name: "invitee is not a member", Method: "GET", URL: base + "/members", Status: 200, Contains: []string{`"total":1`},
+			NotContains: []string{e.users["carol"].ID}},
+		{Name: "invitations sent", Method: "GET", URL: base + "/invitations", As: "alice", Status: 200,
+			Contains: []string{`"user_id":"` + e.users["carol"].ID + `"`}},
+		{Name: "invitations by a stranger", Method: "GET", URL: base + "/invitations", As: "carol", Status: 403},
+		{Name: "carol accepts", Method: "POST", URL: base + "/invitation/accept", As: "carol", Status: 200,
+			Contains: []string{`"status":"accepted"`}},
 		{Name: "add member by contributor", Method: "POST", URL: base + "/members", As: "carol",
 			Body: `{"user_id":"` + e.users["bob"].ID + `"}`, Status: 403},
 		{Name: "add member bad role", Method: "POST", URL: base + "/members", As: "alice",
@@ -199,7 +209,9 @@ func TestKnowledgeBasesAPI(t *testing.T) {
 
 // TestNotebookRoutesAnswer calls every notebook and knowledge base route
 // of the table on fresh resources, as their manager, and expects the
-// status the table documents.
+// status the table documents (202 where a role takes consent). Dave has
+// an unanswered invitation to each notebook and knowledge base: the
+// routes of invitations act on it, as dave when he answers.
 func TestNotebookRoutesAnswer(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
@@ -226,9 +238,7 @@ func TestNotebookRoutesAnswer(t *testing.T) {
 			if _, err := e.svc.AddNoteToNotebook(ctx, alice, nb.ID, note.ID, "Catégorie"); err != nil {
 				t.Fatal(err)
 			}
-			if err := e.svc.AddNotebookMember(ctx, alice, nb.ID, e.users["bob"].ID, maillage.NotebookContributor); err != nil {
-				t.Fatal(err)
-			}
+			testutil.AddNotebookMember(t, e.svc, alice, nb.ID, e.users["bob"].ID, maillage.NotebookContributor)
 			full, err := e.svc.Notebook(ctx, alice, nb.ID)
 			if err != nil {
 				t.Fatal(err)
@@ -241,10 +251,21 @@ func TestNotebookRoutesAnswer(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := e.svc.AddKnowledgeBaseMember(ctx, alice, kb.ID, e.users["bob"].ID, maillage.NotebookContributor); err != nil {
+			testutil.AddKnowledgeBaseMember(t, e.svc, alice, kb.ID, e.users["bob"].ID, maillage.NotebookContributor)
+			dave := e.users["dave"].ID
+			if _, err := e.svc.InvitePerson(ctx, alice, maillage.InviteNotebook, nb.ID, dave, ""); err != nil {
 				t.Fatal(err)
 			}
-			id := nb.ID
+			if _, err := e.svc.InvitePerson(ctx, alice, maillage.InviteKnowledgeBase, kb.ID, dave, "manager"); err != nil {
+				t.Fatal(err)
+			}
+			id, userID, who := nb.ID, e.users["bob"].ID, "alice"
+			if strings.Contains(rt.Path, "/invitation") {
+				userID = dave
+			}
+			if strings.Contains(rt.Path, "/invitation/") {
+				who = "dave"
+			}
 			if rt.Group == "knowledge-bases" {
 				id = kb.ID
 				if rt.Op != "addKnowledgeBaseNotebook" {
@@ -254,7 +275,7 @@ func TestNotebookRoutesAnswer(t *testing.T) {
 				}
 			}
 			path := strings.NewReplacer("{id}", id, "{note_id}", note.ID, "{category_id}", full.Categories[0].ID,
-				"{user_id}", e.users["bob"].ID, "{notebook_id}", nb.ID).Replace(rt.Path)
+				"{user_id}", userID, "{notebook_id}", nb.ID).Replace(rt.Path)
 			body := map[string]string{
 				"createNotebook":            `{"title":"Nouveau carnet","visibility":"public"}`,
 				"updateNotebook":            `{"description":"Mise à jour"}`,
@@ -278,9 +299,9 @@ func TestNotebookRoutesAnswer(t *testing.T) {
 				mw.Close()
 				w = e.call(rt.Method, path, "alice", buf.String(), "Content-Type", mw.FormDataContentType())
 			} else {
-				w = e.call(rt.Method, path, "alice", body)
+				w = e.call(rt.Method, path, who, body)
 			}
-			if w.Code != rt.Status {
+			if w.Code != rt.Status && !(rt.Invites && w.Code == http.StatusAccepted) {
 				t.Errorf("%s %s: %d, want %d: %s", rt.Method, path, w.Code, rt.Status, w.Body)
 			}
 		})

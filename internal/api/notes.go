@@ -21,7 +21,7 @@ type noteCreate struct {
 	AuthorsAreManagers bool     `json:"authors_are_managers" doc:"the linked community's managers are the authors (its managers only may choose this)"`
 	License            string   `json:"license" enum:"cc-by-4.0,cc-by-sa-4.0,cc-by-nc-4.0,cc0-1.0,all-rights-reserved" doc:"cc-by-4.0 by default"`
 	Tags               []string `json:"tags" doc:"tag labels"`
-	AuthorIDs          []string `json:"author_ids" doc:"co-authors (user IDs); the caller is always an author"`
+	AuthorIDs          []string `json:"author_ids" doc:"co-authors (user IDs); the caller is always an author. Each other person is invited and becomes an author once they accept (POST /api/v1/notes/{id}/invitation/accept); a platform administrator names authors directly"`
 }
 
 // notePatch edits a note; omitted fields keep their value.
@@ -37,7 +37,7 @@ type notePatch struct {
 	AuthorsAreManagers *bool     `json:"authors_are_managers"`
 	License            *string   `json:"license" enum:"cc-by-4.0,cc-by-sa-4.0,cc-by-nc-4.0,cc0-1.0,all-rights-reserved"`
 	Tags               *[]string `json:"tags"`
-	AuthorIDs          *[]string `json:"author_ids" doc:"the authors; the caller always stays one (to leave, DELETE /api/v1/notes/{id}/authors/{user_id})"`
+	AuthorIDs          *[]string `json:"author_ids" doc:"the authors; the caller always stays one (to leave, DELETE /api/v1/notes/{id}/authors/{user_id}); people named who are not authors yet are invited (GET /api/v1/notes/{id}/invitations)"`
 	Version            *int      `json:"version" doc:"the version this edit starts from (from a GET); a stale one answers 409 and nothing is saved"`
 }
 

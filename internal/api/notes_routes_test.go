@@ -7,20 +7,22 @@ import (
 	"testing"
 
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/testutil"
 )
 
 // noteRouteCount is how many routes the notes group has; a route added
 // to the group without a case here makes TestEveryNoteRouteAnswers fail.
-const noteRouteCount = 12
+const noteRouteCount = 16
 
 // TestEveryNoteRouteAnswers calls every route of the notes group on a
 // fresh note, as one of its authors, and expects the status the table
 // documents. Each note has a co-author (so one may be taken off), two
-// saved versions (so one may be restored) and a file.
+// saved versions (so one may be restored) and a file; carol is invited to
+// co-author it and has not answered (routes of invitations act on hers).
 func TestEveryNoteRouteAnswers(t *testing.T) {
 	e := newEnv(t)
 	ctx := context.Background()
-	bob := e.users["bob"]
+	bob, carol := e.users["bob"], e.users["carol"]
 	img := testPNG(t, 0)
 	bodies := map[string]string{
 		"createNote": `{"title":"Une note toute neuve","body":"Voir [[Ailleurs]].","visibility":"public","tags":["économie sociale"]}`,
@@ -35,10 +37,11 @@ func TestEveryNoteRouteAnswers(t *testing.T) {
 		t.Run(rt.Op, func(t *testing.T) {
 			alice := e.viewer("alice")
 			note, err := e.svc.CreateNote(ctx, alice, maillage.NoteInput{Title: "Note " + rt.Op, Body: "Premier jet.",
-				Visibility: "public", AuthorIDs: []string{bob.ID}})
+				Visibility: "public", AuthorIDs: []string{bob.ID, carol.ID}})
 			if err != nil {
 				t.Fatal(err)
 			}
+			testutil.AcceptNote(t, e.svc, note.ID, bob.ID)
 			if _, err := e.svc.UpdateNote(ctx, alice, note.ID, maillage.NoteInput{Title: note.Title, Body: "Deuxième jet.",
 				Visibility: "public", AuthorIDs: []string{bob.ID}, Version: note.Version}); err != nil {
 				t.Fatal(err)
@@ -47,14 +50,21 @@ func TestEveryNoteRouteAnswers(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			path := strings.NewReplacer("{id}", note.ID, "{user_id}", bob.ID, "{n}", "1",
+			who, userID := "alice", bob.ID
+			if strings.Contains(rt.Path, "/invitation") {
+				userID = carol.ID
+			}
+			if strings.Contains(rt.Path, "/invitation/") {
+				who = "carol"
+			}
+			path := strings.NewReplacer("{id}", note.ID, "{user_id}", userID, "{n}", "1",
 				"{attachment_id}", a.ID).Replace(rt.Path)
 			var w *httptest.ResponseRecorder
 			if rt.Op == "uploadNoteAttachment" {
 				body, ct := multipartFile(t, "photo.png", img)
 				w = e.call(rt.Method, path, "alice", body, "Content-Type", ct)
 			} else {
-				w = e.call(rt.Method, path, "alice", bodies[rt.Op])
+				w = e.call(rt.Method, path, who, bodies[rt.Op])
 			}
 			if w.Code != rt.Status {
 				t.Fatalf("%s %s: %d, want %d: %s", rt.Method, path, w.Code, rt.Status, w.Body)
@@ -106,6 +116,22 @@ func checkNoteRouteEffect(t *testing.T, e *env, op, noteID string, w *httptest.R
 	case "getNoteRevision":
 		if m := decodeBody(t, w); m["number"] != float64(1) || m["body"] != "Premier jet." {
 			t.Errorf("revision 1: %s", w.Body)
+		}
+	case "listNoteInvitations":
+		list, _ := decodeBody(t, w)["invitations"].([]any)
+		if len(list) != 1 || list[0].(map[string]any)["user_id"] != e.users["carol"].ID {
+			t.Errorf("invitations: %s", w.Body)
+		}
+	case "withdrawNoteInvitation", "declineNoteInvitation", "acceptNoteInvitation":
+		ids, _ := decodeBody(t, e.call("GET", base, "alice", ""))["author_ids"].([]any)
+		if want := map[string]int{"acceptNoteInvitation": 3}[op]; want == 0 && len(ids) != 2 || want != 0 && len(ids) != want {
+			t.Errorf("%s: authors now %v", op, ids)
+		}
+		if op == "acceptNoteInvitation" && ids[2] != e.users["carol"].ID {
+			t.Errorf("carol accepted and is not the last author: %v", ids)
+		}
+		if g := e.call("POST", base+"/invitation/accept", "carol", ""); g.Code != 404 {
+			t.Errorf("%s, then accepting again: %d", op, g.Code)
 		}
 	case "listNoteAttachments", "uploadNoteAttachment", "deleteNoteAttachment":
 		want := map[string]float64{"listNoteAttachments": 1, "uploadNoteAttachment": 2, "deleteNoteAttachment": 0}[op]

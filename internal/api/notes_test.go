@@ -66,9 +66,10 @@ func TestNotes(t *testing.T) {
 
 	runScenarios(t, e, []scenario{
 		{Name: "create", Method: "POST", URL: "/api/v1/notes", As: "carol",
-			Body:   `{"title":"Lexique","body":"Un [[Ressources publiques|lien]] et [[PV confidentiel]].","kind":"term","summary":"Définition","visibility":"public","tags":["économie sociale"],"author_ids":["` + e.users["bob"].ID + `"]}`,
+			Body: `{"title":"Lexique","body":"Un [[Ressources publiques|lien]] et [[PV confidentiel]].","kind":"term","summary":"Définition","visibility":"public","tags":["économie sociale"],"author_ids":["` + e.users["bob"].ID + `"]}`,
+			// Bob is invited: until he accepts, he is listed nowhere.
 			Status: 201, Contains: []string{`"title":"Lexique"`, `"kind":"term"`, `"license":"cc-by-4.0"`, `"tags":["économie sociale"]`,
-				`"author_ids":["` + e.users["carol"].ID + `","` + e.users["bob"].ID + `"]`, `"citation":"Roy, C., & Gagnon, B. (`,
+				`"author_ids":["` + e.users["carol"].ID + `"]`, `"citation":"Roy, C. (`,
 				`href=\"/notes/` + public.ID + `\"`, `<span class=\"wikilink-missing\">PV confidentiel</span>`, `"version":1`},
 			Check: func(t *testing.T, w *httptest.ResponseRecorder) {
 				m := decodeBody(t, w)
@@ -91,6 +92,14 @@ func TestNotes(t *testing.T) {
 			Body: `{"title":"x","visibility":"public","body":"` + strings.Repeat("a", maillage.MaxNoteBodyLen+1) + `"}`, Status: 400, ErrField: "body"},
 		{Name: "create bad kind", Method: "POST", URL: "/api/v1/notes", As: "carol", Body: `{"title":"x","visibility":"public","kind":"poème"}`,
 			Status: 400, ErrField: "kind"},
+	})
+	runScenarios(t, e, []scenario{
+		{Name: "bob is invited", Method: "GET", URL: "/api/v1/invitations", As: "bob", Status: 200,
+			Contains: []string{`"kind":"note"`, `"item_id":"` + created + `"`, `"item_title":"Lexique"`, `"role":"author"`}},
+		{Name: "bob accepts", Method: "POST", URL: "/api/v1/notes/" + created + "/invitation/accept", As: "bob", Status: 200,
+			Contains: []string{`"status":"accepted"`}},
+		{Name: "bob co-authors", Method: "GET", URL: "/api/v1/notes/" + created, Status: 200,
+			Contains: []string{`"author_ids":["` + e.users["carol"].ID + `","` + e.users["bob"].ID + `"]`, `"citation":"Roy, C., & Gagnon, B. (`}},
 
 		{Name: "get public anonymous", Method: "GET", URL: "/api/v1/notes/" + public.ID, Status: 200,
 			Contains: []string{`"backlinks":[{"id":"`, `"can_edit":false`}, NotContains: []string{secret.ID}},

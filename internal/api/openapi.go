@@ -92,6 +92,7 @@ var schemas = map[string]reflect.Type{
 	"ReportCreate":       reflect.TypeFor[reportCreate](),
 	"NoteShare":          reflect.TypeFor[noteShare](),
 	"Invitation":         reflect.TypeFor[invitationJSON](),
+	"InvitationSent":     reflect.TypeFor[invitationSent](),
 	"InvitationList":     reflect.TypeFor[invitationList](),
 	"InvitationCreate":   reflect.TypeFor[invitationCreate](),
 	"ManagementTransfer": reflect.TypeFor[managementTransfer](),
@@ -247,7 +248,14 @@ func operation(rt route) map[string]any {
 		success["content"] = map[string]any{"application/json": map[string]any{"schema": map[string]any{"type": "object"}}}
 	}
 	errRef := map[string]any{"$ref": "#/components/responses/Error"}
-	op["responses"] = map[string]any{fmt.Sprint(rt.Status): success, "4XX": errRef, "5XX": errRef}
+	responses := map[string]any{fmt.Sprint(rt.Status): success, "4XX": errRef, "5XX": errRef}
+	if rt.Invites {
+		responses[fmt.Sprint(http.StatusAccepted)] = map[string]any{
+			"description": "Accepted: the person is invited; their name is used only once they accept",
+			"content":     map[string]any{"application/json": map[string]any{"schema": ref("InvitationSent")}},
+		}
+	}
+	op["responses"] = responses
 	if rt.Auth {
 		op["security"] = []any{map[string]any{"bearer": []string{}}}
 	} else {

@@ -23,6 +23,10 @@ type route struct {
 	Status       int
 	// Auth documents that a token is required (the service enforces it).
 	Auth bool
+	// Invites documents a second success: 202 with the invitation sent
+	// when the call would put another person's name on something, which
+	// takes their consent.
+	Invites bool
 	// MaxBody raises the body limit above MaxBodyBytes (file uploads).
 	MaxBody int64
 	handle  func(http.ResponseWriter, *http.Request) error
@@ -115,8 +119,10 @@ func (s *server) routes() []route {
 			Summary: "Members (403 for a private community seen from outside)",
 			Query:   paging, Response: "MemberList", Status: ok, handle: s.listMembers},
 		{Method: post, Path: "/api/v1/communities/{id}/members", Op: "addMember", Group: "communities",
-			Summary: "Add someone or change their role (managers)",
-			Request: "MemberAdd", Response: "Membership", Status: created, Auth: true, handle: s.addMember},
+			Summary: "Add someone or change their role (managers). 201 when the caller is a platform administrator, the person " +
+				"is the caller, or the role is lowered; otherwise 202: the person is invited with the role offered and holds it " +
+				"once they accept (POST /api/v1/communities/{id}/invitation/accept with their own token)",
+			Request: "MemberAdd", Response: "Membership", Status: created, Invites: true, Auth: true, handle: s.addMember},
 		{Method: del, Path: "/api/v1/communities/{id}/members/{user_id}", Op: "removeMember", Group: "communities",
 			Summary: "Remove a member (managers), or leave (oneself); the last manager cannot go (409)",
 			Status:  none, Auth: true, handle: s.removeMember},
@@ -151,7 +157,20 @@ func (s *server) routes() []route {
 		{Method: del, Path: "/api/v1/notes/{id}", Op: "deleteNote", Group: "notes", Summary: "Delete a note and its files (authors)",
 			Status: none, Auth: true, handle: s.deleteNote},
 		{Method: del, Path: "/api/v1/notes/{id}/authors/{user_id}", Op: "removeNoteAuthor", Group: "notes",
-			Summary: "Take someone off a note's authors (authors; the last one stays, 409)", Status: none, Auth: true, handle: s.removeNoteAuthor},
+			Summary: "Take someone off a note's authors, or leave them (authors); 409 when no consenting author who wrote the note " +
+				"(created it or saved a version) would remain", Status: none, Auth: true, handle: s.removeNoteAuthor},
+		{Method: get, Path: "/api/v1/notes/{id}/invitations", Op: "listNoteInvitations", Group: "notes",
+			Summary:  "Unanswered and declined invitations to co-author the note (authors); invitees are not authors until they accept",
+			Response: "InvitationList", Status: ok, Auth: true, handle: s.listItemInvitations(maillage.InviteNote)},
+		{Method: del, Path: "/api/v1/notes/{id}/invitations/{user_id}", Op: "withdrawNoteInvitation", Group: "notes",
+			Summary: "Take back an invitation to co-author the note (authors)", Status: none, Auth: true,
+			handle: s.withdrawItemInvitation(maillage.InviteNote)},
+		{Method: post, Path: "/api/v1/notes/{id}/invitation/accept", Op: "acceptNoteInvitation", Group: "notes",
+			Summary: "Accept the caller's invitation: they become an author of the note", Response: "Invitation", Status: ok, Auth: true,
+			handle: s.answerItemInvitation(maillage.InviteNote, true)},
+		{Method: post, Path: "/api/v1/notes/{id}/invitation/decline", Op: "declineNoteInvitation", Group: "notes",
+			Summary: "Decline the caller's invitation to co-author the note", Response: "Invitation", Status: ok, Auth: true,
+			handle: s.answerItemInvitation(maillage.InviteNote, false)},
 		{Method: get, Path: "/api/v1/notes/{id}/revisions", Op: "listNoteRevisions", Group: "notes",
 			Summary: "A note's saved versions, newest first (authors)", Query: paging, Response: "NoteRevisionList", Status: ok, Auth: true,
 			handle: s.listNoteRevisions},
@@ -212,11 +231,23 @@ func (s *server) routes() []route {
 			Summary: "Managers and contributors whose profile the caller may see", Query: paging, Response: "NotebookMemberList", Status: ok,
 			handle: s.listNotebookMembers},
 		{Method: post, Path: "/api/v1/notebooks/{id}/members", Op: "addNotebookMember", Group: "notebooks",
-			Summary: "Give someone a role or change it (managers; the last manager stays one, 409)",
-			Request: "NotebookMemberAdd", Response: "NotebookMember", Status: created, Auth: true, handle: s.addNotebookMember},
+			Summary: "Give someone a role or change it (managers; the last manager stays one, 409). 201 when the caller is a " +
+				"platform administrator, the person is the caller, or the role is lowered; otherwise 202: the person is invited",
+			Request: "NotebookMemberAdd", Response: "NotebookMember", Status: created, Invites: true, Auth: true, handle: s.addNotebookMember},
 		{Method: del, Path: "/api/v1/notebooks/{id}/members/{user_id}", Op: "removeNotebookMember", Group: "notebooks",
 			Summary: "Take a role away (managers), or leave (oneself); the last manager cannot go (409)", Status: none, Auth: true,
 			handle: s.removeNotebookMember},
+		{Method: get, Path: "/api/v1/notebooks/{id}/invitations", Op: "listNotebookInvitations", Group: "notebooks",
+			Summary:  "Unanswered and declined invitations to a role in the notebook (managers)",
+			Response: "InvitationList", Status: ok, Auth: true, handle: s.listItemInvitations(maillage.InviteNotebook)},
+		{Method: del, Path: "/api/v1/notebooks/{id}/invitations/{user_id}", Op: "withdrawNotebookInvitation", Group: "notebooks",
+			Summary: "Take back an invitation (managers)", Status: none, Auth: true, handle: s.withdrawItemInvitation(maillage.InviteNotebook)},
+		{Method: post, Path: "/api/v1/notebooks/{id}/invitation/accept", Op: "acceptNotebookInvitation", Group: "notebooks",
+			Summary: "Accept the caller's invitation: they take the role offered", Response: "Invitation", Status: ok, Auth: true,
+			handle: s.answerItemInvitation(maillage.InviteNotebook, true)},
+		{Method: post, Path: "/api/v1/notebooks/{id}/invitation/decline", Op: "declineNotebookInvitation", Group: "notebooks",
+			Summary: "Decline the caller's invitation", Response: "Invitation", Status: ok, Auth: true,
+			handle: s.answerItemInvitation(maillage.InviteNotebook, false)},
 
 		// Knowledge bases.
 		{Method: get, Path: "/api/v1/knowledge-bases", Op: "listKnowledgeBases", Group: "knowledge-bases",
@@ -247,11 +278,23 @@ func (s *server) routes() []route {
 			Summary: "Managers and contributors whose profile the caller may see", Query: paging, Response: "NotebookMemberList", Status: ok,
 			handle: s.listKnowledgeBaseMembers},
 		{Method: post, Path: "/api/v1/knowledge-bases/{id}/members", Op: "addKnowledgeBaseMember", Group: "knowledge-bases",
-			Summary: "Give someone a role or change it (managers)", Request: "NotebookMemberAdd", Response: "NotebookMember", Status: created,
-			Auth: true, handle: s.addKnowledgeBaseMember},
+			Summary: "Give someone a role or change it (managers). 201 when the caller is a platform administrator, the person is " +
+				"the caller, or the role is lowered; otherwise 202: the person is invited",
+			Request: "NotebookMemberAdd", Response: "NotebookMember", Status: created, Invites: true, Auth: true, handle: s.addKnowledgeBaseMember},
 		{Method: del, Path: "/api/v1/knowledge-bases/{id}/members/{user_id}", Op: "removeKnowledgeBaseMember", Group: "knowledge-bases",
 			Summary: "Take a role away (managers), or leave (oneself); the last manager cannot go (409)", Status: none, Auth: true,
 			handle: s.removeKnowledgeBaseMember},
+		{Method: get, Path: "/api/v1/knowledge-bases/{id}/invitations", Op: "listKnowledgeBaseInvitations", Group: "knowledge-bases",
+			Summary:  "Unanswered and declined invitations to a role in the knowledge base (managers)",
+			Response: "InvitationList", Status: ok, Auth: true, handle: s.listItemInvitations(maillage.InviteKnowledgeBase)},
+		{Method: del, Path: "/api/v1/knowledge-bases/{id}/invitations/{user_id}", Op: "withdrawKnowledgeBaseInvitation", Group: "knowledge-bases",
+			Summary: "Take back an invitation (managers)", Status: none, Auth: true, handle: s.withdrawItemInvitation(maillage.InviteKnowledgeBase)},
+		{Method: post, Path: "/api/v1/knowledge-bases/{id}/invitation/accept", Op: "acceptKnowledgeBaseInvitation", Group: "knowledge-bases",
+			Summary: "Accept the caller's invitation: they take the role offered", Response: "Invitation", Status: ok, Auth: true,
+			handle: s.answerItemInvitation(maillage.InviteKnowledgeBase, true)},
+		{Method: post, Path: "/api/v1/knowledge-bases/{id}/invitation/decline", Op: "declineKnowledgeBaseInvitation", Group: "knowledge-bases",
+			Summary: "Decline the caller's invitation", Response: "Invitation", Status: ok, Auth: true,
+			handle: s.answerItemInvitation(maillage.InviteKnowledgeBase, false)},
 
 		// Discussion: threads, replies, reactions, moderation, invitations.
 		{Method: get, Path: "/api/v1/communities/{id}/threads", Op: "listThreads", Group: "discussion",
@@ -312,19 +355,24 @@ func (s *server) routes() []route {
 			Summary: "Unanswered and declined invitations (managers)", Response: "InvitationList", Status: ok, Auth: true,
 			handle: s.listCommunityInvitations},
 		{Method: post, Path: "/api/v1/communities/{id}/invitations", Op: "invite", Group: "communities",
-			Summary: "Invite someone to join (managers); they hear of it and accept or decline",
+			Summary: "Invite someone to join, as a member or a manager (managers); they hear of it and accept or decline; " +
+				"inviting again someone with a pending invitation tells them nothing new",
 			Request: "InvitationCreate", Response: "Invitation", Status: created, Auth: true, handle: s.invite},
 		{Method: del, Path: "/api/v1/communities/{id}/invitations/{user_id}", Op: "withdrawInvitation", Group: "communities",
 			Summary: "Take back an invitation (managers)", Status: none, Auth: true, handle: s.withdrawInvitation},
 		{Method: get, Path: "/api/v1/invitations", Op: "listMyInvitations", Group: "communities",
-			Summary: "The caller's unanswered invitations", Response: "InvitationList", Status: ok, Auth: true, handle: s.myInvitations},
+			Summary: "The caller's unanswered invitations of every kind (communities, notes, notebooks, knowledge bases), " +
+				"each with the title of its item", Response: "InvitationList", Status: ok, Auth: true, handle: s.myInvitations},
 		{Method: post, Path: "/api/v1/communities/{id}/invitation/accept", Op: "acceptInvitation", Group: "communities",
-			Summary: "Accept the caller's invitation: they become a member", Status: none, Auth: true, handle: s.acceptInvitation},
+			Summary: "Accept the caller's invitation: they become a member, or a manager when invited to manage; " +
+				"404 when withdrawn or answered already", Response: "Invitation", Status: ok, Auth: true, handle: s.acceptInvitation},
 		{Method: post, Path: "/api/v1/communities/{id}/invitation/decline", Op: "declineInvitation", Group: "communities",
-			Summary: "Decline the caller's invitation", Status: none, Auth: true, handle: s.declineInvitation},
+			Summary: "Decline the caller's invitation", Response: "Invitation", Status: ok, Auth: true, handle: s.declineInvitation},
 		{Method: post, Path: "/api/v1/communities/{id}/transfer", Op: "transferManagement", Group: "communities",
-			Summary: "Hand the community over: a member becomes manager and the caller steps down to member (managers)",
-			Request: "ManagementTransfer", Status: none, Auth: true, handle: s.transferManagement},
+			Summary: "Hand the community over (managers). A member who already manages, or any member when the caller is a " +
+				"platform administrator: they stay manager and the caller steps down to member (204). Otherwise the member is " +
+				"invited to manage (202) and the caller stays a manager until they step down themselves",
+			Request: "ManagementTransfer", Status: none, Invites: true, Auth: true, handle: s.transferManagement},
 
 		// Private and group messages (participants only: 404 for anyone else); blocks.
 		{Method: get, Path: "/api/v1/conversations", Op: "listConversations", Group: "messages",

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
+	"github.com/maillage/maillage/internal/testutil"
 )
 
 // coveredElsewhere names, per route group, the test that calls each of
@@ -97,9 +99,7 @@ func TestEveryRouteAnswers(t *testing.T) {
 				t.Fatal(err)
 			}
 			alice = e.viewer("alice")
-			if err := e.svc.AddMember(ctx, alice, c.ID, bob.ID, maillage.RoleMember); err != nil {
-				t.Fatal(err)
-			}
+			testutil.AddMember(t, e.svc, alice, c.ID, bob.ID, maillage.RoleMember)
 			if vis == "private" {
 				if err := e.svc.RequestToJoin(ctx, e.viewer("carol"), c.ID, "svp"); err != nil {
 					t.Fatal(err)
@@ -151,7 +151,7 @@ func TestEveryRouteAnswers(t *testing.T) {
 				who = "alice"
 			}
 			w := e.call(rt.Method, path, who, bodies[rt.Op])
-			if w.Code != rt.Status {
+			if w.Code != rt.Status && !(rt.Invites && w.Code == http.StatusAccepted) {
 				t.Errorf("%s %s: %d, want %d: %s", rt.Method, path, w.Code, rt.Status, w.Body)
 			}
 		})

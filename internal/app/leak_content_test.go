@@ -107,6 +107,12 @@ func buildContentWorld(t *testing.T, seed uint64) *contentWorld {
 		if err != nil {
 			t.Fatalf("note %s: %v", in.Title, err)
 		}
+		if len(in.AuthorIDs) > 0 && in.AuthorIDs[0] != author.ID { // the co-author invited accepts
+			testutil.AcceptNote(t, s, n.ID, in.AuthorIDs...)
+			if n, err = s.Note(ctx, viewer(author), n.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
 		a, err := s.UploadAttachment(ctx, viewer(author), n.ID, fmt.Sprintf("Fichier%dx%d.png", seed, i), bytes.NewReader(tinyPNG(t)))
 		if err != nil {
 			t.Fatalf("attachment: %v", err)

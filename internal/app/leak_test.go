@@ -95,9 +95,7 @@ func buildWorld(t *testing.T, seed uint64) *world {
 		for _, u := range w.users {
 			if u.ID != creator.ID && r.IntN(3) == 0 {
 				role := []maillage.Role{maillage.RoleMember, maillage.RoleManager}[r.IntN(2)]
-				if err := s.AddMember(ctx, testutil.ViewerOf(t, s, creator.ID), c.ID, u.ID, role); err != nil {
-					t.Fatal(err)
-				}
+				testutil.AddMember(t, s, testutil.ViewerOf(t, s, creator.ID), c.ID, u.ID, role) // invited, and accepts
 			}
 		}
 		w.communities = append(w.communities, c)

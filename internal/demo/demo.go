@@ -153,6 +153,23 @@ func (l *loader) viewer(ctx context.Context, userID string) (maillage.Viewer, er
 	return v, err
 }
 
+// consent has a demo person accept the invitation sent to them (inv nil:
+// nothing was asked). On the demo instance as anywhere, a name goes on a
+// community, notebook or note only with its owner's consent.
+func (l *loader) consent(ctx context.Context, inv *maillage.Invitation, err error) error {
+	if err != nil || inv == nil {
+		return err
+	}
+	v, err := l.viewer(ctx, inv.UserID)
+	if err != nil {
+		return err
+	}
+	if _, err := l.s.AnswerItemInvitation(ctx, v, inv.Kind, inv.ItemID, true); err != nil {
+		return fmt.Errorf("accept invitation: %w", err)
+	}
+	return nil
+}
+
 func (l *loader) admin(ctx context.Context, sum *Summary) error {
 	u, err := l.s.CreateUser(ctx, maillage.SignUpInput{Email: AdminEmail, Name: "Administration Maillage",
 		Password: DemoPassword, Language: "fr-CA"}, true)
@@ -302,13 +319,15 @@ func (l *loader) communities(ctx context.Context, sum *Summary) error {
 			return err
 		}
 		for _, name := range c.managers {
-			if err := l.s.AddMember(ctx, v, created.ID, l.users[name], maillage.RoleManager); err != nil {
+			inv, err := l.s.AddMember(ctx, v, created.ID, l.users[name], maillage.RoleManager)
+			if err := l.consent(ctx, inv, err); err != nil {
 				return fmt.Errorf("community %s, manager %s: %w", c.name, name, err)
 			}
 			sum.Memberships++
 		}
 		for _, name := range c.members {
-			if err := l.s.AddMember(ctx, v, created.ID, l.users[name], maillage.RoleMember); err != nil {
+			inv, err := l.s.AddMember(ctx, v, created.ID, l.users[name], maillage.RoleMember)
+			if err := l.consent(ctx, inv, err); err != nil {
 				return fmt.Errorf("community %s, member %s: %w", c.name, name, err)
 			}
 			sum.Memberships++

@@ -95,12 +95,14 @@ func (l *loader) createNotebook(ctx context.Context, sum *Summary, spec notebook
 		return nil, fmt.Errorf("notebook %s: %w", spec.title, err)
 	}
 	for _, name := range spec.managers {
-		if err := l.s.AddNotebookMember(ctx, v, nb.ID, l.users[name], maillage.NotebookManager); err != nil {
+		inv, err := l.s.AddNotebookMember(ctx, v, nb.ID, l.users[name], maillage.NotebookManager)
+		if err := l.consent(ctx, inv, err); err != nil {
 			return nil, fmt.Errorf("notebook %s, manager %s: %w", spec.title, name, err)
 		}
 	}
 	for _, name := range spec.contributors {
-		if err := l.s.AddNotebookMember(ctx, v, nb.ID, l.users[name], maillage.NotebookContributor); err != nil {
+		inv, err := l.s.AddNotebookMember(ctx, v, nb.ID, l.users[name], maillage.NotebookContributor)
+		if err := l.consent(ctx, inv, err); err != nil {
 			return nil, fmt.Errorf("notebook %s, contributor %s: %w", spec.title, name, err)
 		}
 	}
@@ -231,7 +233,8 @@ func (l *loader) knowledgeBase(ctx context.Context, sum *Summary, v maillage.Vie
 	if err != nil {
 		return fmt.Errorf("knowledge base: %w", err)
 	}
-	if err := l.s.AddKnowledgeBaseMember(ctx, v, kb.ID, l.users["Amina Benali"], maillage.NotebookContributor); err != nil {
+	inv, err := l.s.AddKnowledgeBaseMember(ctx, v, kb.ID, l.users["Amina Benali"], maillage.NotebookContributor)
+	if err := l.consent(ctx, inv, err); err != nil {
 		return fmt.Errorf("knowledge base contributor: %w", err)
 	}
 	for _, id := range notebookIDs {

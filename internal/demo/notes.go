@@ -86,9 +86,17 @@ func (l *loader) createNote(ctx context.Context, sum *Summary, n noteSpec) (stri
 	if err != nil {
 		return "", err
 	}
-	created, err := l.s.CreateNote(ctx, v, l.noteInput(n))
+	in := l.noteInput(n)
+	created, err := l.s.CreateNote(ctx, v, in)
 	if err != nil {
 		return "", fmt.Errorf("note %q: %w", n.title, err)
+	}
+	// The co-authors named were invited: each accepts.
+	for _, id := range in.AuthorIDs {
+		inv := &maillage.Invitation{Kind: maillage.InviteNote, ItemID: created.ID, UserID: id}
+		if err := l.consent(ctx, inv, nil); err != nil && !maillage.IsNotFound(err) {
+			return "", fmt.Errorf("note %q, co-author: %w", n.title, err)
+		}
 	}
 	for _, f := range n.files {
 		if _, err := l.s.UploadAttachment(ctx, v, created.ID, f.name, strings.NewReader(f.content)); err != nil {

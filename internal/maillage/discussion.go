@@ -204,26 +204,3 @@ type LinkPreview struct {
 	SiteName  string
 	FetchedAt time.Time
 }
-
-// InvitationStatus is where an invitation stands.
-type InvitationStatus string
-
-// Invitation statuses.
-const (
-	InvitationPending  InvitationStatus = "pending"
-	InvitationAccepted InvitationStatus = "accepted"
-	InvitationDeclined InvitationStatus = "declined"
-)
-
-// Invitation asks someone to join a community.
-type Invitation struct {
-	CommunityID          string
-	CommunityName        string
-	CommunityDescription string
-	UserID               string
-	UserName             string
-	InvitedBy            string
-	InvitedByName        string
-	Status               InvitationStatus
-	CreatedAt            time.Time
-}

@@ -29,6 +29,12 @@ const (
 	EventReport          EventKind = "report"            // a post reported to managers
 	EventNoteAuthorAdded EventKind = "note_author_added" // made an author of a note
 	EventNewFollowedItem EventKind = "followed_item"     // a new visible item under a followed tag or person
+	// Invitations to take a role in a note, notebook or knowledge base
+	// (see InvitationKind.EventKind).
+	EventNoteInvitation          EventKind = "note_invitation"
+	EventNotebookInvitation      EventKind = "notebook_invitation"
+	EventKnowledgeBaseInvitation EventKind = "knowledge_base_invitation"
+	EventManagerInvitation       EventKind = "manager_invitation" // invited to manage a community
 )
 
 // SubjectType names the kind of thing an event is about.
@@ -44,6 +50,11 @@ const (
 	SubjectConversation SubjectType = "conversation"
 	SubjectUser         SubjectType = "user"
 	SubjectTag          SubjectType = "tag"
+	// Invitations to a note, notebook or knowledge base, named by the
+	// item's ID (see InvitationKind.SubjectType).
+	SubjectNoteInvitation          SubjectType = "note_invitation"
+	SubjectNotebookInvitation      SubjectType = "notebook_invitation"
+	SubjectKnowledgeBaseInvitation SubjectType = "knowledge_base_invitation"
 )
 
 // Event is the payload of a JobNotify job.

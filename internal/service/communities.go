@@ -217,27 +217,45 @@ func (s *Service) AnswerRequest(ctx context.Context, v maillage.Viewer, id, user
 	})
 }
 
-// AddMember lets a manager add someone (or change their role). The person
-// must be someone the manager can see.
-func (s *Service) AddMember(ctx context.Context, v maillage.Viewer, id, userID string, role maillage.Role) error {
+// AddMember lets a manager give someone a role in the community, or
+// change it. The person must be someone the manager can see. Putting a
+// person's name on a community takes their consent: unless the viewer is
+// a platform administrator or the person themselves, or the change only
+// lowers a role, the person is sent an invitation with the role offered,
+// returned here, and holds the role only once they accept it. A nil
+// invitation means the change is made. The last manager cannot be made a
+// member.
+func (s *Service) AddMember(ctx context.Context, v maillage.Viewer, id, userID string, role maillage.Role) (*maillage.Invitation, error) {
 	if _, err := s.managedCommunity(ctx, v, id); err != nil {
-		return err
+		return nil, err
 	}
 	if role == "" {
 		role = maillage.RoleMember
 	}
 	if role != maillage.RoleMember && role != maillage.RoleManager {
-		return &maillage.Error{Code: maillage.CodeInvalid, MessageID: "error.invalid",
+		return nil, &maillage.Error{Code: maillage.CodeInvalid, MessageID: "error.invalid",
 			Fields: []maillage.FieldError{{Field: "role", MessageID: "field.invalid_choice"}}}
 	}
 	if _, err := s.Profile(ctx, v, userID); err != nil {
 		if maillage.IsNotFound(err) {
-			return &maillage.Error{Code: maillage.CodeNotFound, MessageID: "community.unknown_person",
+			return nil, &maillage.Error{Code: maillage.CodeNotFound, MessageID: "community.unknown_person",
 				Fields: []maillage.FieldError{{Field: "user_id", MessageID: "community.unknown_person"}}}
 		}
-		return err
+		return nil, err
 	}
-	return s.db.Update(ctx, func(tx *store.Tx) error {
+	direct := v.Admin || userID == v.UserID
+	invite := false
+	err := s.db.Update(ctx, func(tx *store.Tx) error {
+		if !direct {
+			cur, err := tx.MemberRole(ctx, id, userID)
+			if err != nil && !maillage.IsNotFound(err) {
+				return err
+			}
+			if cur == "" || (cur == maillage.RoleMember && role == maillage.RoleManager) {
+				invite = true // decided here, where the role cannot change meanwhile
+				return nil
+			}
+		}
 		if role == maillage.RoleMember {
 			if err := keepAManager(ctx, tx, id, userID); err != nil {
 				return err
@@ -246,9 +264,67 @@ func (s *Service) AddMember(ctx context.Context, v maillage.Viewer, id, userID s
 		if err := tx.UpsertMember(ctx, id, userID, role); err != nil {
 			return err
 		}
+		// An invitation still waiting has nothing left to offer.
+		if err := tx.DeleteInvitation(ctx, maillage.InviteCommunity, id, userID); err != nil && !maillage.IsNotFound(err) {
+			return err
+		}
 		// Notes whose authors are the community's managers follow the change.
 		return s.SyncCommunityNoteAuthors(ctx, tx, id)
 	})
+	if err != nil || !invite {
+		return nil, err
+	}
+	return s.InvitePerson(ctx, v, maillage.InviteCommunity, id, userID, string(role))
+}
+
+// TransferManagement hands a community over. Managing takes consent: when
+// the member named already manages the community (or the viewer is a
+// platform administrator, who names managers directly), they are made
+// manager and the viewer steps down to member, in one step, so the
+// community is never left without a manager; otherwise the member is
+// invited to manage (the invitation is returned) and the viewer stays a
+// manager until they step down themselves, once the invitation is
+// accepted.
+func (s *Service) TransferManagement(ctx context.Context, v maillage.Viewer, communityID, toUserID string) (*maillage.Invitation, error) {
+	if _, err := s.managedCommunity(ctx, v, communityID); err != nil {
+		return nil, err
+	}
+	if toUserID == v.UserID {
+		return nil, nil
+	}
+	invite := false
+	err := s.db.Update(ctx, func(tx *store.Tx) error {
+		cur, err := tx.MemberRole(ctx, communityID, toUserID)
+		if maillage.IsNotFound(err) {
+			return &maillage.Error{Code: maillage.CodeInvalid, MessageID: "discussion.transfer_not_member",
+				Fields: []maillage.FieldError{{Field: "user_id", MessageID: "discussion.transfer_not_member"}}}
+		}
+		if err != nil {
+			return err
+		}
+		if cur != maillage.RoleManager && !v.Admin {
+			invite = true // decided here, where the role cannot change meanwhile
+			return nil
+		}
+		if err := tx.UpsertMember(ctx, communityID, toUserID, maillage.RoleManager); err != nil {
+			return err
+		}
+		if _, err := tx.MemberRole(ctx, communityID, v.UserID); maillage.IsNotFound(err) {
+			// An administrator who is not a member hands over nothing of theirs.
+			return s.SyncCommunityNoteAuthors(ctx, tx, communityID)
+		}
+		if err := keepAManager(ctx, tx, communityID, v.UserID); err != nil {
+			return err
+		}
+		if err := tx.UpsertMember(ctx, communityID, v.UserID, maillage.RoleMember); err != nil {
+			return err
+		}
+		return s.SyncCommunityNoteAuthors(ctx, tx, communityID)
+	})
+	if err != nil || !invite {
+		return nil, err
+	}
+	return s.InvitePerson(ctx, v, maillage.InviteCommunity, communityID, toUserID, string(maillage.RoleManager))
 }
 
 // RemoveMember lets a manager remove someone, or anyone leave.

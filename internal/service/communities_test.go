@@ -67,12 +67,10 @@ func TestCommunityLifecycle(t *testing.T) {
 	if err := s.Leave(ctx, vm, priv.ID); maillage.AsError(err).MessageID != "community.last_manager" {
 		t.Fatalf("last manager left: %v", err)
 	}
-	if err := s.AddMember(ctx, vm, priv.ID, mgr.ID, maillage.RoleMember); maillage.AsError(err).MessageID != "community.last_manager" {
+	if _, err := s.AddMember(ctx, vm, priv.ID, mgr.ID, maillage.RoleMember); maillage.AsError(err).MessageID != "community.last_manager" {
 		t.Fatalf("last manager demoted: %v", err)
 	}
-	if err := s.AddMember(ctx, vm, priv.ID, bob.ID, maillage.RoleManager); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, s, vm, priv.ID, bob.ID, maillage.RoleManager)
 	if err := s.Leave(ctx, vm, priv.ID); err != nil {
 		t.Fatalf("leave once another manager exists: %v", err)
 	}
@@ -106,10 +104,10 @@ func TestPublicCommunityJoinAndUnknownPeople(t *testing.T) {
 		t.Fatalf("joining twice is harmless: %v", err)
 	}
 	vm = testutil.ViewerOf(t, s, vm.UserID)
-	if err := s.AddMember(ctx, vm, pub.ID, "no-such-person", maillage.RoleMember); maillage.AsError(err).MessageID != "community.unknown_person" {
+	if _, err := s.AddMember(ctx, vm, pub.ID, "no-such-person", maillage.RoleMember); maillage.AsError(err).MessageID != "community.unknown_person" {
 		t.Fatalf("unknown person: %v", err)
 	}
-	if err := s.AddMember(ctx, vm, pub.ID, bob.ID, "owner"); maillage.ErrorCode(err) != maillage.CodeInvalid {
+	if _, err := s.AddMember(ctx, vm, pub.ID, bob.ID, "owner"); maillage.ErrorCode(err) != maillage.CodeInvalid {
 		t.Fatalf("bad role: %v", err)
 	}
 	if _, err := s.CreateCommunity(ctx, vb, maillage.CommunityInput{Name: "", Visibility: "secret"}); maillage.ErrorCode(err) != maillage.CodeInvalid {

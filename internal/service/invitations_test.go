@@ -36,7 +36,7 @@ func TestInvitations(t *testing.T) {
 	// The invitation shows the community to the invitee alone, and only
 	// as an invitation.
 	inv, err := d.s.PendingInvitation(ctx, d.vOut, d.c.ID)
-	if err != nil || inv.CommunityName != d.c.Name {
+	if err != nil || inv.ItemTitle != d.c.Name {
 		t.Fatalf("pending invitation: %+v %v", inv, err)
 	}
 	if _, err := d.s.PendingInvitation(ctx, maillage.Anonymous(), d.c.ID); !maillage.IsNotFound(err) {
@@ -81,18 +81,32 @@ func TestInvitations(t *testing.T) {
 func TestTransferManagement(t *testing.T) {
 	ctx := context.Background()
 	d := newDiscussion(t, "public")
-	if err := d.s.TransferManagement(ctx, d.vMgr, d.c.ID, d.out.ID); maillage.ErrorCode(err) != maillage.CodeInvalid {
+	if _, err := d.s.TransferManagement(ctx, d.vMgr, d.c.ID, d.out.ID); maillage.ErrorCode(err) != maillage.CodeInvalid {
 		t.Fatalf("handed over to a non-member: %v", err)
 	}
 	// The last manager may not simply step down.
-	if err := d.s.AddMember(ctx, d.vMgr, d.c.ID, d.mgr.ID, maillage.RoleMember); maillage.AsError(err).MessageID != "community.last_manager" {
+	if _, err := d.s.AddMember(ctx, d.vMgr, d.c.ID, d.mgr.ID, maillage.RoleMember); maillage.AsError(err).MessageID != "community.last_manager" {
 		t.Fatalf("last manager stepped down: %v", err)
 	}
-	if err := d.s.TransferManagement(ctx, d.vMgr, d.c.ID, d.mem.ID); err != nil {
-		t.Fatal(err)
+	// Managing takes consent: the member is invited to manage, and the
+	// manager stays one meanwhile.
+	inv, err := d.s.TransferManagement(ctx, d.vMgr, d.c.ID, d.mem.ID)
+	if err != nil || inv == nil || inv.Role != "manager" {
+		t.Fatalf("transfer to a member: %+v %v", inv, err)
 	}
+	if v := testutil.ViewerOf(t, d.s, d.mem.ID); v.IsManager(d.c.ID) {
+		t.Fatal("made manager without consent")
+	}
+	if v := testutil.ViewerOf(t, d.s, d.mgr.ID); !v.IsManager(d.c.ID) {
+		t.Fatal("the manager stepped down before anyone accepted to take over")
+	}
+	testutil.Accept(t, d.s, inv)
 	if v := testutil.ViewerOf(t, d.s, d.mem.ID); !v.IsManager(d.c.ID) {
 		t.Fatal("the new manager is not one")
+	}
+	// Handing over to someone who manages already: the viewer steps down.
+	if inv, err := d.s.TransferManagement(ctx, testutil.ViewerOf(t, d.s, d.mgr.ID), d.c.ID, d.mem.ID); err != nil || inv != nil {
+		t.Fatalf("transfer to a manager: %+v %v", inv, err)
 	}
 	if v := testutil.ViewerOf(t, d.s, d.mgr.ID); v.IsManager(d.c.ID) || !v.IsMember(d.c.ID) {
 		t.Fatal("the former manager did not step down to member")

@@ -80,10 +80,12 @@ func (s *Service) KnowledgeBaseMembers(ctx context.Context, v maillage.Viewer, i
 }
 
 // AddKnowledgeBaseMember gives someone a role in a knowledge base, or
-// changes it: managers. The last manager cannot be made a contributor.
-func (s *Service) AddKnowledgeBaseMember(ctx context.Context, v maillage.Viewer, id, userID string, role maillage.NotebookRole) error {
+// changes it: managers. A role takes the person's consent (see
+// AddNotebookMember): the invitation sent is returned, nil when the
+// change is made. The last manager cannot be made a contributor.
+func (s *Service) AddKnowledgeBaseMember(ctx context.Context, v maillage.Viewer, id, userID string, role maillage.NotebookRole) (*maillage.Invitation, error) {
 	if _, err := s.managedKnowledgeBase(ctx, v, id); err != nil {
-		return err
+		return nil, err
 	}
 	return s.setRole(ctx, v, knowledgeBaseRoleOps(), id, userID, role)
 }

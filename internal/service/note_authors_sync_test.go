@@ -39,21 +39,17 @@ func TestManagerChangesSyncNoteAuthors(t *testing.T) {
 	}
 	both := []string{ana.ID, ben.ID}
 	slices.Sort(both)
-	if err := s.AddMember(ctx, av, c.ID, ben.ID, maillage.RoleManager); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, s, av, c.ID, ben.ID, maillage.RoleManager)
 	if got := authors(); !slices.Equal(got, both) {
 		t.Fatalf("after promoting Ben, authors %v, want %v", got, both)
 	}
-	if err := s.TransferManagement(ctx, testutil.ViewerOf(t, s, ana.ID), c.ID, ben.ID); err != nil {
+	if _, err := s.TransferManagement(ctx, testutil.ViewerOf(t, s, ana.ID), c.ID, ben.ID); err != nil {
 		t.Fatal(err)
 	}
 	if got := authors(); !slices.Equal(got, []string{ben.ID}) {
 		t.Fatalf("after Ana handed over, authors %v, want only Ben", got)
 	}
-	if err := s.AddMember(ctx, testutil.ViewerOf(t, s, ben.ID), c.ID, ana.ID, maillage.RoleManager); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, s, testutil.ViewerOf(t, s, ben.ID), c.ID, ana.ID, maillage.RoleManager)
 	if err := s.RemoveMember(ctx, testutil.ViewerOf(t, s, ben.ID), c.ID, ana.ID); err != nil {
 		t.Fatal(err)
 	}

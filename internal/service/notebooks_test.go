@@ -45,18 +45,14 @@ func newNBEnv(t *testing.T) *nbEnv {
 		t.Fatal(err)
 	}
 	e.va = testutil.ViewerOf(t, e.s, e.alice.ID)
-	if err := e.s.AddMember(ctx, e.va, e.community.ID, e.bob.ID, maillage.RoleMember); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, e.s, e.va, e.community.ID, e.bob.ID, maillage.RoleMember)
 	e.vb = testutil.ViewerOf(t, e.s, e.bob.ID)
 	e.nb, err = e.s.CreateNotebook(ctx, e.va, maillage.NotebookInput{Title: "Rencontre du 12 mars", Description: "Voir [[Ressources partagées]].",
 		Guide: "Écrivez **court**.", Visibility: "public", CommunityID: e.community.ID})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := e.s.AddNotebookMember(ctx, e.va, e.nb.ID, e.cora.ID, maillage.NotebookContributor); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddNotebookMember(t, e.s, e.va, e.nb.ID, e.cora.ID, maillage.NotebookContributor)
 	e.vc = testutil.ViewerOf(t, e.s, e.cora.ID)
 	mk := func(title, vis string) *maillage.Note {
 		in := maillage.NoteInput{Title: title, Body: "Texte de " + title + ", voir [[Compte rendu détaillé]].", Summary: "Résumé", Visibility: vis}
@@ -332,16 +328,14 @@ func TestNotebookEditsAndRoles(t *testing.T) {
 	if err := e.s.RemoveNotebookMember(ctx, e.va, priv.ID, e.alice.ID); maillage.AsError(err).MessageID != "notebook.last_manager" {
 		t.Errorf("last manager leaves: %v", err)
 	}
-	if err := e.s.AddNotebookMember(ctx, e.va, priv.ID, e.alice.ID, maillage.NotebookContributor); maillage.AsError(err).MessageID != "notebook.last_manager" {
+	if _, err := e.s.AddNotebookMember(ctx, e.va, priv.ID, e.alice.ID, maillage.NotebookContributor); maillage.AsError(err).MessageID != "notebook.last_manager" {
 		t.Errorf("last manager demoted: %v", err)
 	}
-	if err := e.s.AddNotebookMember(ctx, e.va, priv.ID, e.bob.ID, maillage.NotebookManager); err != nil {
-		t.Fatal(err)
-	}
-	if err := e.s.AddNotebookMember(ctx, e.va, priv.ID, "absent", maillage.NotebookContributor); nbField(err, "user_id") == "" {
+	testutil.AddNotebookMember(t, e.s, e.va, priv.ID, e.bob.ID, maillage.NotebookManager)
+	if _, err := e.s.AddNotebookMember(ctx, e.va, priv.ID, "absent", maillage.NotebookContributor); nbField(err, "user_id") == "" {
 		t.Errorf("unknown person: %v", err)
 	}
-	if err := e.s.AddNotebookMember(ctx, e.va, priv.ID, e.olga.ID, "owner"); nbField(err, "role") == "" {
+	if _, err := e.s.AddNotebookMember(ctx, e.va, priv.ID, e.olga.ID, "owner"); nbField(err, "role") == "" {
 		t.Errorf("bad role: %v", err)
 	}
 	// Now bob manages it too and sees it; alice may step down.
@@ -352,7 +346,7 @@ func TestNotebookEditsAndRoles(t *testing.T) {
 		t.Errorf("a manager leaves when another remains: %v", err)
 	}
 	// A contributor may not manage roles, but may leave.
-	if err := e.s.AddNotebookMember(ctx, e.vc, e.nb.ID, e.olga.ID, maillage.NotebookContributor); maillage.ErrorCode(err) != maillage.CodeForbidden {
+	if _, err := e.s.AddNotebookMember(ctx, e.vc, e.nb.ID, e.olga.ID, maillage.NotebookContributor); maillage.ErrorCode(err) != maillage.CodeForbidden {
 		t.Errorf("contributor adds a member: %v", err)
 	}
 	if err := e.s.RemoveNotebookMember(ctx, e.vc, e.nb.ID, e.alice.ID); maillage.ErrorCode(err) != maillage.CodeForbidden {
@@ -496,9 +490,7 @@ func TestKnowledgeBaseShowsVisibleNotebooks(t *testing.T) {
 	if _, err := e.s.AddNotebookToKnowledgeBase(ctx, e.vo, kb.ID, e.nb.ID); maillage.ErrorCode(err) != maillage.CodeForbidden {
 		t.Errorf("outsider adds: %v", err)
 	}
-	if err := e.s.AddKnowledgeBaseMember(ctx, e.va, kb.ID, e.olga.ID, maillage.NotebookContributor); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddKnowledgeBaseMember(t, e.s, e.va, kb.ID, e.olga.ID, maillage.NotebookContributor)
 	if _, err := e.s.AddNotebookToKnowledgeBase(ctx, e.vo, kb.ID, priv.ID); !maillage.IsNotFound(err) {
 		t.Errorf("contributor adds a notebook they cannot see: %v", err)
 	}

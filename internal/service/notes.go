@@ -11,20 +11,22 @@ import (
 	"github.com/maillage/maillage/internal/store"
 )
 
-// CreateNote writes a new note; the writer is its first author. The same
-// person creating the same title again within minutes gets the note
-// already made (a form sent twice).
+// CreateNote writes a new note; the writer is its first author. The
+// co-authors named are invited (see noteAuthors) and become authors when
+// they accept. The same person creating the same title again within
+// minutes gets the note already made (a form sent twice).
 func (s *Service) CreateNote(ctx context.Context, v maillage.Viewer, in maillage.NoteInput) (*maillage.Note, error) {
 	if err := requireSignedIn(v); err != nil {
 		return nil, err
 	}
 	in = trimNote(in)
 	n := &maillage.Note{ID: auth.NewID(), CreatedBy: v.UserID}
-	if err := s.checkNote(ctx, v, nil, &in, n); err != nil {
+	invitees, err := s.checkNote(ctx, v, nil, &in, n)
+	if err != nil {
 		return nil, err
 	}
 	var existing string
-	err := s.db.Update(ctx, func(tx *store.Tx) error {
+	err = s.db.Update(ctx, func(tx *store.Tx) error {
 		id, err := tx.RecentNoteByAuthor(ctx, v.UserID, in.Title, tx.Now().Add(-duplicateWindow))
 		if err == nil {
 			existing = id
@@ -37,6 +39,9 @@ func (s *Service) CreateNote(ctx context.Context, v maillage.Viewer, in maillage
 			return err
 		}
 		if err := tx.CreateNote(ctx, n); err != nil {
+			return err
+		}
+		if err := s.inviteAuthors(ctx, tx, v, n.ID, invitees); err != nil {
 			return err
 		}
 		return s.afterNoteSave(ctx, tx, v, nil, n, "")
@@ -60,7 +65,8 @@ func (s *Service) UpdateNote(ctx context.Context, v maillage.Viewer, id string, 
 	}
 	in = trimNote(in)
 	n := &maillage.Note{ID: cur.ID, CreatedBy: cur.CreatedBy, CreatedAt: cur.CreatedAt}
-	if err := s.checkNote(ctx, v, cur, &in, n); err != nil {
+	invitees, err := s.checkNote(ctx, v, cur, &in, n)
+	if err != nil {
 		return nil, err
 	}
 	err = s.db.Update(ctx, func(tx *store.Tx) error {
@@ -80,6 +86,9 @@ func (s *Service) UpdateNote(ctx context.Context, v maillage.Viewer, id string, 
 			return maillage.ErrEditConflict
 		}
 		old.Tags = cur.Tags
+		if err := s.inviteAuthors(ctx, tx, v, id, invitees); err != nil {
+			return err
+		}
 		if len(noteChanges(old, n)) == 0 {
 			// Nothing changed: no new version, no empty revision in the
 			// history; the draft the save came from is done with all the same.
@@ -154,8 +163,11 @@ func (s *Service) DeleteNote(ctx context.Context, v maillage.Viewer, id string) 
 	})
 }
 
-// RemoveNoteAuthor takes someone off a note's authors: any author may,
-// as long as one author remains.
+// RemoveNoteAuthor takes someone off a note's authors: any author may
+// (themselves included), as long as an author who wrote the note (created
+// it or saved a version of it) remains. Otherwise the note would go on
+// under the name of people who consented to sign it but did not write
+// what it says.
 func (s *Service) RemoveNoteAuthor(ctx context.Context, v maillage.Viewer, id, userID string) error {
 	if _, err := s.editableNote(ctx, v, id); err != nil {
 		return err
@@ -178,7 +190,15 @@ func (s *Service) RemoveNoteAuthor(ctx context.Context, v maillage.Viewer, id, u
 		if n.AuthorsAreManagers {
 			return maillage.Errorf(maillage.CodeConflict, "note.authors_follow_managers")
 		}
-		return tx.SetNoteAuthors(ctx, id, slices.DeleteFunc(ids, func(a string) bool { return a == userID }))
+		rest := slices.DeleteFunc(ids, func(a string) bool { return a == userID })
+		writers, err := tx.NoteWriterIDs(ctx, id)
+		if err != nil {
+			return err
+		}
+		if !slices.ContainsFunc(rest, func(a string) bool { return slices.Contains(writers, a) }) {
+			return maillage.Errorf(maillage.CodeConflict, "consent.last_writer")
+		}
+		return tx.SetNoteAuthors(ctx, id, rest)
 	})
 }
 
@@ -302,13 +322,13 @@ func trimNote(in maillage.NoteInput) maillage.NoteInput {
 
 // checkNote validates a note form against the domain rules and what the
 // writer may link to, and fills n from it. cur is the note being edited
-// (nil for a new one).
-func (s *Service) checkNote(ctx context.Context, v maillage.Viewer, cur *maillage.Note, in *maillage.NoteInput, n *maillage.Note) error {
+// (nil for a new one). It returns the people to invite as co-authors.
+func (s *Service) checkNote(ctx context.Context, v maillage.Viewer, cur *maillage.Note, in *maillage.NoteInput, n *maillage.Note) ([]string, error) {
 	err := in.Validate()
 	var val maillage.Validator
 	if e := maillage.AsError(err); err != nil {
 		if e.Code != maillage.CodeInvalid {
-			return err
+			return nil, err
 		}
 		for _, f := range e.Fields {
 			val.Add(f.Field, f.MessageID, f.Data)
@@ -328,28 +348,28 @@ func (s *Service) checkNote(ctx context.Context, v maillage.Viewer, cur *maillag
 		} else if _, err := s.db.Organization(ctx, in.OrganizationID); maillage.IsNotFound(err) {
 			val.Add("organization_id", "note.unknown_organization", nil)
 		} else if err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if in.PersonUserID != "" {
 		if ok, err := s.visiblePerson(ctx, v, in.PersonUserID); err != nil {
-			return err
+			return nil, err
 		} else if !ok {
 			val.Add("person_user_id", "note.unknown_person", nil)
 		}
 	}
-	authors, err := s.noteAuthors(ctx, v, cur, in, &val)
+	authors, invitees, err := s.noteAuthors(ctx, v, cur, in, &val)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := val.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	n.Title, n.Body, n.Summary, n.Kind = in.Title, in.Body, in.Summary, maillage.NoteKind(in.Kind)
 	n.OrganizationID, n.PersonUserID, n.CommunityID = in.OrganizationID, in.PersonUserID, in.CommunityID
 	n.Visibility, n.License, n.AuthorsAreManagers = maillage.Visibility(in.Visibility), maillage.License(in.License), in.AuthorsAreManagers
 	n.Authors = authors
-	return nil
+	return invitees, nil
 }
 
 // checkNoteCommunity: the linked community must be one the writer
@@ -372,12 +392,16 @@ func (s *Service) checkNoteCommunity(ctx context.Context, v maillage.Viewer, cur
 }
 
 // noteAuthors builds the authors of a saved note: the writer first (or,
-// on an edit, the authors in their current order), then the others named,
-// each of whom must be someone the writer can see.
-func (s *Service) noteAuthors(ctx context.Context, v maillage.Viewer, cur *maillage.Note, in *maillage.NoteInput, val *maillage.Validator) ([]maillage.NoteAuthor, error) {
+// on an edit, the authors in their current order), then the others named
+// who are authors already. Naming someone else takes their consent: each
+// new person, who must be someone the writer can see and no block may
+// stand between, is returned to be invited, and signs the note only once
+// they accept. A platform administrator names authors directly. Notes
+// whose authors follow their community's managers invite nobody.
+func (s *Service) noteAuthors(ctx context.Context, v maillage.Viewer, cur *maillage.Note, in *maillage.NoteInput, val *maillage.Validator) ([]maillage.NoteAuthor, []string, error) {
 	if in.AuthorsAreManagers && cur != nil && cur.AuthorsAreManagers && cur.CommunityID == in.CommunityID {
 		// The managers stay the authors; the form had nothing to say.
-		return cur.Authors, nil
+		return cur.Authors, nil, nil
 	}
 	want := []string{v.UserID}
 	for _, id := range in.AuthorIDs {
@@ -402,24 +426,49 @@ func (s *Service) noteAuthors(ctx context.Context, v maillage.Viewer, cur *maill
 		val.Add("author_ids", "field.too_many", map[string]any{"Max": maillage.MaxNoteAuthors})
 	}
 	out := make([]maillage.NoteAuthor, 0, len(ordered))
+	var invitees []string
 	for _, id := range ordered {
 		if id == v.UserID || (cur != nil && slices.Contains(cur.AuthorIDs(), id)) {
 			out = append(out, maillage.NoteAuthor{UserID: id})
 			continue
 		}
-		ok, err := s.visiblePerson(ctx, v, id)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
+		u, err := s.visibleUser(ctx, v, id)
+		if maillage.IsNotFound(err) {
 			if !val.Has("author_ids") {
 				val.Add("author_ids", "note.unknown_author", map[string]any{"ID": id})
 			}
 			continue
 		}
-		out = append(out, maillage.NoteAuthor{UserID: id})
+		if err != nil {
+			return nil, nil, err
+		}
+		if v.Admin {
+			out = append(out, maillage.NoteAuthor{UserID: id})
+			continue
+		}
+		if in.AuthorsAreManagers {
+			continue // the managers will be the authors
+		}
+		if err := checkInviteBlocks(ctx, s.db, v.UserID, u, "author_ids"); err != nil {
+			if e := maillage.AsError(err); len(e.Fields) > 0 && !val.Has("author_ids") {
+				val.Add("author_ids", e.Fields[0].MessageID, e.Fields[0].Data)
+			}
+			continue
+		}
+		invitees = append(invitees, id)
 	}
-	return out, nil
+	return out, invitees, nil
+}
+
+// inviteAuthors invites people to co-author a note, inside the save that
+// names them; someone invited already is not told twice.
+func (s *Service) inviteAuthors(ctx context.Context, tx *store.Tx, v maillage.Viewer, noteID string, userIDs []string) error {
+	for _, id := range userIDs {
+		if err := s.invite(ctx, tx, v, maillage.InviteNote, noteID, id, maillage.RoleAuthor); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // visiblePerson reports whether the viewer may see this person's profile.

@@ -39,9 +39,14 @@ func TestNoteAuthorsAloneEditAndDelete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Bob is invited: he signs the note once he accepts.
 	if n.Kind != maillage.NoteGeneral || n.License != maillage.LicenseCCBY || len(n.Tags) != 1 ||
-		len(n.Authors) != 2 || n.Authors[0].UserID != alice.ID || n.Authors[1].UserID != bob.ID {
+		len(n.Authors) != 1 || n.Authors[0].UserID != alice.ID {
 		t.Fatalf("created: %+v", n)
+	}
+	testutil.AcceptNote(t, s, n.ID, bob.ID)
+	if n, err = s.Note(ctx, va, n.ID); err != nil || len(n.Authors) != 2 || n.Authors[1].UserID != bob.ID {
+		t.Fatalf("after Bob accepted: %+v %v", n, err)
 	}
 	// Carol and visitors do not see a private note: not found, edits included.
 	for _, v := range []maillage.Viewer{vc, maillage.Anonymous(), {UserID: "admin", Admin: true}} {
@@ -204,9 +209,7 @@ func TestCommunityNotesAndManagerAuthors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.AddMember(ctx, testutil.ViewerOf(t, s, alice.ID), comm.ID, bob.ID, maillage.RoleMember); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, s, testutil.ViewerOf(t, s, alice.ID), comm.ID, bob.ID, maillage.RoleMember)
 	va, vb = testutil.ViewerOf(t, s, alice.ID), testutil.ViewerOf(t, s, bob.ID)
 
 	// A member writes for the community; an outsider cannot link to it.

@@ -141,6 +141,17 @@ func (s *Service) planFanOut(ctx context.Context, ev maillage.Event) (store.FanO
 		}
 	}
 	seen := map[string]bool{}
+	if k, ok := maillage.InvitationKindOf(ev.Kind); ok {
+		// An invitation answered or withdrawn before it is told has
+		// nothing left to tell.
+		invited, err := s.db.InvitedIDs(ctx, k, ev.SubjectID)
+		if err != nil {
+			return f, false, err
+		}
+		for _, id := range ev.RecipientIDs {
+			seen[id] = !slices.Contains(invited, id)
+		}
+	}
 	for _, id := range ev.RecipientIDs {
 		if id != "" && !seen[id] {
 			seen[id] = true

@@ -27,6 +27,10 @@ func canViewSubject(v maillage.Viewer, a *store.SubjectAccess) bool {
 	case maillage.SubjectCommunity:
 		// An invitation shows its community to the person invited.
 		return maillage.CanSeeCommunity(v, a.Community) || slices.Contains(a.InvitedIDs, v.UserID)
+	case maillage.SubjectNoteInvitation, maillage.SubjectNotebookInvitation, maillage.SubjectKnowledgeBaseInvitation:
+		// An invitation shows the item's title to the person invited, and
+		// stays readable by whoever may see the item (once accepted).
+		return slices.Contains(a.InvitedIDs, v.UserID) || maillage.CanViewContent(v, a.Content)
 	case maillage.SubjectConversation:
 		return maillage.CanViewConversation(v, a.ParticipantIDs)
 	case maillage.SubjectUser:

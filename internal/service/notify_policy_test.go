@@ -91,13 +91,14 @@ func TestNotificationPolicyMirror(t *testing.T) {
 	}
 	private := comms[2]
 	update(func(tx *store.Tx) error {
-		_, err := tx.UpsertInvitation(ctx, private.ID, id("invitee"), id("manager"))
+		_, err := tx.UpsertInvitation(ctx, maillage.InviteCommunity, private.ID, id("invitee"), id("manager"), "member")
 		return err
 	})
 	for _, vis := range []maillage.Visibility{maillage.VisibilityPublic, maillage.VisibilityCommunity, maillage.VisibilityPrivate} {
 		n := &maillage.Note{ID: auth.NewID(), Title: "Note " + string(vis), Kind: maillage.NoteGeneral, Visibility: vis,
 			CommunityID: private.ID, License: maillage.LicenseCCBY, CreatedBy: id("author"), Authors: []maillage.NoteAuthor{{UserID: id("author")}}}
 		nb := &maillage.Notebook{ID: auth.NewID(), Title: "Carnet " + string(vis), Visibility: vis, CommunityID: private.ID, CreatedBy: id("author")}
+		kb := &maillage.KnowledgeBase{ID: auth.NewID(), Title: "Base " + string(vis), Visibility: vis, CommunityID: private.ID, CreatedBy: id("author")}
 		update(func(tx *store.Tx) error {
 			if err := tx.CreateNote(ctx, n); err != nil {
 				return err
@@ -105,10 +106,38 @@ func TestNotificationPolicyMirror(t *testing.T) {
 			if err := tx.CreateNotebook(ctx, nb); err != nil {
 				return err
 			}
+			if err := tx.CreateKnowledgeBase(ctx, kb); err != nil {
+				return err
+			}
+			if err := tx.UpsertKnowledgeBaseMember(ctx, kb.ID, id("contributor"), maillage.NotebookContributor); err != nil {
+				return err
+			}
+			// The invitee is invited to each; the leaver was, and declined.
+			for _, inv := range []struct {
+				k  maillage.InvitationKind
+				id string
+			}{{maillage.InviteNote, n.ID}, {maillage.InviteNotebook, nb.ID}, {maillage.InviteKnowledgeBase, kb.ID}} {
+				role := "contributor"
+				if inv.k == maillage.InviteNote {
+					role = maillage.RoleAuthor
+				}
+				if _, err := tx.UpsertInvitation(ctx, inv.k, inv.id, id("invitee"), id("author"), role); err != nil {
+					return err
+				}
+				if _, err := tx.UpsertInvitation(ctx, inv.k, inv.id, id("leaver"), id("author"), role); err != nil {
+					return err
+				}
+				if _, err := tx.AnswerInvitation(ctx, inv.k, inv.id, id("leaver"), maillage.InvitationDeclined); err != nil {
+					return err
+				}
+			}
 			return tx.UpsertNotebookMember(ctx, nb.ID, id("contributor"), maillage.NotebookContributor)
 		})
 		add("note "+string(vis), maillage.SubjectNote, n.ID)
 		add("notebook "+string(vis), maillage.SubjectNotebook, nb.ID)
+		add("invitation to note "+string(vis), maillage.SubjectNoteInvitation, n.ID)
+		add("invitation to notebook "+string(vis), maillage.SubjectNotebookInvitation, nb.ID)
+		add("invitation to knowledge base "+string(vis), maillage.SubjectKnowledgeBaseInvitation, kb.ID)
 	}
 	conv := &maillage.Conversation{ID: auth.NewID(), Subject: "Entre nous", CreatedBy: id("participant")}
 	update(func(tx *store.Tx) error {

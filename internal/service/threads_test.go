@@ -85,9 +85,7 @@ func newDiscussion(t *testing.T, visibility string) *discussion {
 	}
 	d.c = c
 	d.vMgr = testutil.ViewerOf(t, d.s, d.mgr.ID)
-	if err := d.s.AddMember(ctx, d.vMgr, c.ID, d.mem.ID, maillage.RoleMember); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, d.s, d.vMgr, c.ID, d.mem.ID, maillage.RoleMember)
 	d.vMem = testutil.ViewerOf(t, d.s, d.mem.ID)
 	d.log.drain(t, d.db, nil)
 	return d
@@ -248,9 +246,7 @@ func TestHiddenThreadsAndPrivateCommunity(t *testing.T) {
 		t.Fatal(err)
 	}
 	other, _ := testutil.User(t, d.s, "Autre", "autre@exemple.org")
-	if err := d.s.AddMember(ctx, d.vMgr, d.c.ID, other.ID, maillage.RoleMember); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, d.s, d.vMgr, d.c.ID, other.ID, maillage.RoleMember)
 	vOther := testutil.ViewerOf(t, d.s, other.ID)
 	if _, err := d.s.Thread(ctx, vOther, th.ID); !maillage.IsNotFound(err) {
 		t.Fatalf("a member sees a hidden thread: %v", err)
@@ -303,9 +299,7 @@ func TestMentions(t *testing.T) {
 	// A mention in a reply under a hidden thread reaches only those who
 	// may still see it.
 	other, _ := testutil.User(t, d.s, "Autre", "autre@exemple.org")
-	if err := d.s.AddMember(ctx, d.vMgr, d.c.ID, other.ID, maillage.RoleMember); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, d.s, d.vMgr, d.c.ID, other.ID, maillage.RoleMember)
 	if _, err := d.s.ModerateThread(ctx, d.vMgr, th.ID, service.ThreadHidden, true); err != nil {
 		t.Fatal(err)
 	}

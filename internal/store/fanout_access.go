@@ -23,7 +23,8 @@ type SubjectAccess struct {
 	Reply        maillage.ThreadAccess
 	ReplyDeleted bool
 	// Community is a community subject; InvitedIDs are the people with a
-	// pending invitation to it.
+	// pending invitation to it, or to the note, notebook or knowledge base
+	// of an invitation subject.
 	Community  maillage.CommunityAccess
 	InvitedIDs []string
 	// ParticipantIDs are a conversation's current participants.
@@ -48,6 +49,18 @@ func (db *DB) SubjectAccess(ctx context.Context, typ maillage.SubjectType, id st
 		err = db.replyAccess(ctx, id, a)
 	case maillage.SubjectCommunity:
 		err = db.communitySubjectAccess(ctx, id, a)
+	case maillage.SubjectNoteInvitation:
+		if err = db.noteAccess(ctx, id, a); err == nil {
+			a.InvitedIDs, err = db.InvitedIDs(ctx, maillage.InviteNote, id)
+		}
+	case maillage.SubjectNotebookInvitation:
+		if err = db.notebookAccess(ctx, id, a); err == nil {
+			a.InvitedIDs, err = db.InvitedIDs(ctx, maillage.InviteNotebook, id)
+		}
+	case maillage.SubjectKnowledgeBaseInvitation:
+		if err = db.knowledgeBaseAccess(ctx, id, a); err == nil {
+			a.InvitedIDs, err = db.InvitedIDs(ctx, maillage.InviteKnowledgeBase, id)
+		}
 	case maillage.SubjectConversation:
 		a.ParticipantIDs, err = db.notifyIDs(ctx, `SELECT user_id FROM conversation_participants WHERE conversation_id = $1 AND left_at IS NULL`, id)
 		if err == nil && len(a.ParticipantIDs) == 0 {
@@ -85,13 +98,23 @@ func (db *DB) noteAccess(ctx context.Context, id string, a *SubjectAccess) error
 }
 
 func (db *DB) notebookAccess(ctx context.Context, id string, a *SubjectAccess) error {
+	return db.roleItemAccess(ctx, notebookRoles, "notebooks", id, a)
+}
+
+func (db *DB) knowledgeBaseAccess(ctx context.Context, id string, a *SubjectAccess) error {
+	return db.roleItemAccess(ctx, knowledgeBaseRoles, "knowledge_bases", id, a)
+}
+
+// roleItemAccess loads the access of a notebook or a knowledge base: its
+// visibility, community and the people with a role in it.
+func (db *DB) roleItemAccess(ctx context.Context, t roleTable, items, id string, a *SubjectAccess) error {
 	var vis string
 	var community sql.NullString
-	if err := db.queryRow(ctx, `SELECT visibility, community_id FROM notebooks WHERE id = $1`, id).Scan(&vis, &community); err != nil {
+	if err := db.queryRow(ctx, `SELECT visibility, community_id FROM `+items+` WHERE id = $1`, id).Scan(&vis, &community); err != nil {
 		return err
 	}
 	a.Content = maillage.ContentAccess{Visibility: maillage.Visibility(vis), CommunityID: community.String}
-	rows, err := db.query(ctx, `SELECT user_id, role FROM notebook_members WHERE notebook_id = $1`, id)
+	rows, err := db.query(ctx, `SELECT user_id, role FROM `+string(t)+` WHERE `+t.key()+` = $1`, id)
 	if err != nil {
 		return err
 	}

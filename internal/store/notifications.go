@@ -107,3 +107,17 @@ func (tx *Tx) MarkAllNotificationsRead(ctx context.Context, userID string) (int,
 	n, err := res.RowsAffected()
 	return int(n), err
 }
+
+// SettleNotifications marks read a person's notifications of one kind
+// about one subject, and drops the digest email they still wait for:
+// an invitation once answered has nothing more to tell.
+func (tx *Tx) SettleNotifications(ctx context.Context, userID string, kind maillage.EventKind, st maillage.SubjectType, subjectID string) error {
+	_, err := tx.exec(ctx, `UPDATE notifications SET read_at = COALESCE(read_at, $1),
+		email = CASE WHEN email IN ('daily', 'weekly') THEN '' ELSE email END
+		WHERE user_id = $2 AND kind = $3 AND subject_type = $4 AND subject_id = $5`,
+		tx.now, userID, string(kind), string(st), subjectID)
+	if err != nil {
+		return fmt.Errorf("settle notifications: %w", err)
+	}
+	return nil
+}

@@ -55,6 +55,16 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 		return "EXISTS (SELECT 1 FROM communities vc WHERE vc.id = " + id + " AND (" + recipientSeesCommunitySQL(u, "vc") +
 			" OR EXISTS (SELECT 1 FROM community_invitations vi WHERE vi.community_id = vc.id AND vi.user_id = " + u +
 			" AND vi.status = 'pending')))"
+	case maillage.SubjectNoteInvitation:
+		// An invitation shows the item's title to the person invited, and
+		// stays readable by whoever may see the item (once accepted).
+		return "(" + recipientInvitedSQL(u, maillage.InviteNote, id) + " OR " + subjectExistsVisibleSQL(u, maillage.SubjectNote, id) + ")"
+	case maillage.SubjectNotebookInvitation:
+		return "(" + recipientInvitedSQL(u, maillage.InviteNotebook, id) + " OR " +
+			subjectExistsVisibleSQL(u, maillage.SubjectNotebook, id) + ")"
+	case maillage.SubjectKnowledgeBaseInvitation:
+		return "(" + recipientInvitedSQL(u, maillage.InviteKnowledgeBase, id) + " OR EXISTS (SELECT 1 FROM knowledge_bases vk WHERE vk.id = " +
+			id + " AND " + recipientSeesContentSQL(u, "vk", "knowledge_base_members", "knowledge_base_id") + "))"
 	case maillage.SubjectConversation:
 		return "EXISTS (SELECT 1 FROM conversation_participants vp WHERE vp.conversation_id = " + id +
 			" AND vp.user_id = " + u + " AND vp.left_at IS NULL)"
@@ -68,12 +78,24 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 	return "FALSE"
 }
 
+// recipientInvitedSQL is true when the recipient has a pending
+// invitation of kind k to the item whose ID is the SQL expression id.
+func recipientInvitedSQL(u string, k maillage.InvitationKind, id string) string {
+	t, err := invitationTableOf(k)
+	if err != nil {
+		return "FALSE"
+	}
+	return "EXISTS (SELECT 1 FROM " + t.table + " vi WHERE vi." + t.key + " = " + id + " AND vi.user_id = " + u +
+		" AND vi.status = 'pending')"
+}
+
 // NotifiableSubjects are the subject types a notification may be about:
 // the ones subjectExistsVisibleSQL has a rule for.
 func NotifiableSubjects() []maillage.SubjectType {
 	return []maillage.SubjectType{
 		maillage.SubjectNote, maillage.SubjectNotebook, maillage.SubjectThread, maillage.SubjectReply,
 		maillage.SubjectCommunity, maillage.SubjectConversation, maillage.SubjectUser, maillage.SubjectTag,
+		maillage.SubjectNoteInvitation, maillage.SubjectNotebookInvitation, maillage.SubjectKnowledgeBaseInvitation,
 	}
 }
 
@@ -109,6 +131,9 @@ func subjectTitleSQL(typ, id string) string {
 		" WHEN 'conversation' THEN (SELECT tv.subject FROM conversations tv WHERE tv.id = " + id + ")" +
 		" WHEN 'user' THEN (SELECT tu.name FROM users tu WHERE tu.id = " + id + ")" +
 		" WHEN 'tag' THEN (SELECT tg.label FROM tags tg WHERE tg.id = " + id + ")" +
+		" WHEN 'note_invitation' THEN (SELECT tn.title FROM notes tn WHERE tn.id = " + id + ")" +
+		" WHEN 'notebook_invitation' THEN (SELECT tb.title FROM notebooks tb WHERE tb.id = " + id + ")" +
+		" WHEN 'knowledge_base_invitation' THEN (SELECT tk.title FROM knowledge_bases tk WHERE tk.id = " + id + ")" +
 		" END)"
 }
 

@@ -268,7 +268,7 @@ func TestInvitationsAndPreviews(t *testing.T) {
 		var isNew bool
 		err := w.db.Update(ctx, func(tx *store.Tx) error {
 			var err error
-			isNew, err = tx.UpsertInvitation(ctx, c.ID, w.outsider.ID, w.manager.ID)
+			isNew, err = tx.UpsertInvitation(ctx, maillage.InviteCommunity, c.ID, w.outsider.ID, w.manager.ID, "member")
 			return err
 		})
 		if err != nil {
@@ -279,12 +279,13 @@ func TestInvitationsAndPreviews(t *testing.T) {
 	if !invite() || invite() {
 		t.Fatal("a pending invitation was renewed by a second click")
 	}
-	inv, err := w.db.PendingInvitation(ctx, c.ID, w.outsider.ID)
-	if err != nil || inv.CommunityName != c.Name || inv.InvitedByName != "Responsable" {
+	inv, err := w.db.PendingInvitation(ctx, maillage.InviteCommunity, c.ID, w.outsider.ID)
+	if err != nil || inv.ItemTitle != c.Name || inv.InvitedByName != "Responsable" || inv.Role != "member" {
 		t.Fatalf("pending invitation: %+v %v", inv, err)
 	}
 	err = w.db.Update(ctx, func(tx *store.Tx) error {
-		return tx.AnswerInvitation(ctx, c.ID, w.outsider.ID, maillage.InvitationDeclined)
+		_, err := tx.AnswerInvitation(ctx, maillage.InviteCommunity, c.ID, w.outsider.ID, maillage.InvitationDeclined)
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)

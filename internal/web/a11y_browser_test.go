@@ -11,6 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/testutil/browser"
 )
 
@@ -90,6 +91,17 @@ func TestBrowserAccessibility(t *testing.T) {
 	}
 	e := newEnv(t)
 	w := e.world()
+	// Invitations on both sides: Carol to the listed community (its members
+	// page lists it), Alice to a private note of Bob's (her home page, her
+	// invitations and the note's page show it).
+	if _, err := e.Svc.AddMember(context.Background(), e.viewer(w.Alice.ID), w.Listed.ID, w.Carol.ID, maillage.RoleMember); err != nil {
+		t.Fatal(err)
+	}
+	invited, err := e.Svc.CreateNote(context.Background(), e.viewer(w.Bob.ID), maillage.NoteInput{Title: "Note à cosigner",
+		Visibility: "private", AuthorIDs: []string{w.Alice.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
 	base := withCSP(t, e)
 	a := &axeAudit{t: t, ctx: browser.New(t), script: string(script), reviews: map[string][]string{}}
 	langs := []string{"fr-CA", "en"}
@@ -164,6 +176,8 @@ func TestBrowserAccessibility(t *testing.T) {
 		{"community form", "/communities/" + w.Listed.ID + "/edit"},
 		{"settings: profile", "/settings/profile"},
 		{"settings: tokens", "/settings/tokens"},
+		{"my invitations", "/invitations"},
+		{"invitation to a private note", "/notes/" + invited.ID},
 	}
 	for _, lang := range langs {
 		for _, p := range manager {

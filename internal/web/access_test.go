@@ -99,11 +99,25 @@ func TestManagerActions(t *testing.T) {
 	alice := e.client()
 	alice.signIn("alice@example.org", testPassword)
 
-	// Add Carol by pasting her profile address, then promote and remove her.
+	// Add Carol by pasting her profile address: she is invited, listed
+	// apart until she accepts; then promote her (with her consent again)
+	// and remove her.
 	r := alice.post("/communities/"+w.Public.ID+"/members", url.Values{"user_id": {e.URL + "/people/" + w.Carol.ID}, "role": {"member"}})
 	wantStatus(t, r, http.StatusOK)
-	mustContain(t, r, "La personne a été ajoutée", "Carol Roy")
+	mustContain(t, r, "Invitation envoyée", "Invitations envoyées", "Carol Roy", "En attente")
+	carol := e.client()
+	carol.signIn("carol@example.org", testPassword)
+	r = carol.get("/")
+	mustContain(t, r, "Invitations en attente de votre réponse", "Vous êtes invité·e à rejoindre cette communauté",
+		`action="/communities/`+w.Public.ID+`/invitation/accept"`)
+	wantStatus(t, carol.post("/communities/"+w.Public.ID+"/invitation/accept", nil), http.StatusOK)
 	r = alice.post("/communities/"+w.Public.ID+"/members/"+w.Carol.ID+"/role", url.Values{"role": {"manager"}})
+	wantStatus(t, r, http.StatusOK)
+	mustContain(t, r, "Invitation à devenir responsable envoyée")
+	r = carol.get("/communities/" + w.Public.ID)
+	mustContain(t, r, "Vous êtes invité·e à devenir responsable de cette communauté")
+	wantStatus(t, carol.post("/communities/"+w.Public.ID+"/invitation/accept", nil), http.StatusOK)
+	r = alice.post("/communities/"+w.Public.ID+"/members/"+w.Carol.ID+"/role", url.Values{"role": {"member"}})
 	wantStatus(t, r, http.StatusOK)
 	mustContain(t, r, "Le rôle a été modifié.")
 	r = alice.post("/communities/"+w.Public.ID+"/members/"+w.Carol.ID+"/remove", nil)

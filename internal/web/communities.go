@@ -108,12 +108,11 @@ func (s *server) communityPage(r *http.Request, c *maillage.Community) (communit
 			return d, err
 		}
 	}
-	if !d.IsMember {
-		if inv, err := s.svc.PendingInvitation(ctx, st.Viewer, c.ID); err == nil {
-			d.Invitation = inv
-		} else if !maillage.IsNotFound(err) {
-			return d, err
-		}
+	// A member may be invited too: to manage the community.
+	if inv, err := s.svc.PendingInvitation(ctx, st.Viewer, c.ID); err == nil {
+		d.Invitation = inv
+	} else if !maillage.IsNotFound(err) {
+		return d, err
 	}
 	if c.CoverType != "" {
 		d.CoverURL = "/communities/" + c.ID + "/cover"

@@ -13,6 +13,9 @@ type membersData struct {
 	Members   []maillage.Membership
 	Pager     pager
 	CanManage bool
+	// Invitations are the invitations sent and not accepted, for managers:
+	// invitees are not members until they accept.
+	Invitations []maillage.Invitation
 }
 
 func (s *server) members(w http.ResponseWriter, r *http.Request) {
@@ -36,6 +39,12 @@ func (s *server) renderMembers(w http.ResponseWriter, r *http.Request, status in
 		return
 	}
 	d := membersData{C: c, Members: members, Pager: newPager(r, n, total), CanManage: maillage.CanManageCommunity(st.Viewer, c.Access())}
+	if d.CanManage {
+		if d.Invitations, err = s.svc.CommunityInvitations(r.Context(), st.Viewer, id); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, status, view{Template: "community_members", Title: st.L.T("web.members.title", map[string]any{"Name": c.Name}),
 		Nav: "communities", Form: f, Data: d})
 }
@@ -57,11 +66,12 @@ func (s *server) addMember(w http.ResponseWriter, r *http.Request) {
 	st, id := state(r), r.PathValue("id")
 	userID := personID(r.PostForm.Get("user_id"))
 	var err error
+	var inv *maillage.Invitation
 	if userID == "" {
 		err = &maillage.Error{Code: maillage.CodeInvalid, MessageID: "error.invalid",
 			Fields: []maillage.FieldError{{Field: "user_id", MessageID: "field.required"}}}
 	} else {
-		err = s.svc.AddMember(r.Context(), st.Viewer, id, userID, maillage.Role(r.PostForm.Get("role")))
+		inv, err = s.svc.AddMember(r.Context(), st.Viewer, id, userID, maillage.Role(r.PostForm.Get("role")))
 	}
 	if err != nil {
 		f := newForm(r.PostForm)
@@ -72,7 +82,7 @@ func (s *server) addMember(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirect(w, r, "/communities/"+url.PathEscape(id)+"/members", "web.members.added")
+	s.redirect(w, r, "/communities/"+url.PathEscape(id)+"/members", sentFlash(inv, "web.members.added"))
 }
 
 func (s *server) changeRole(w http.ResponseWriter, r *http.Request) {
@@ -84,11 +94,12 @@ func (s *server) changeRole(w http.ResponseWriter, r *http.Request) {
 	if role == "" {
 		role = maillage.RoleMember
 	}
-	if err := s.svc.AddMember(r.Context(), st.Viewer, id, r.PathValue("user"), role); err != nil {
+	inv, err := s.svc.AddMember(r.Context(), st.Viewer, id, r.PathValue("user"), role)
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirect(w, r, "/communities/"+url.PathEscape(id)+"/members", "web.members.role_changed")
+	s.redirect(w, r, "/communities/"+url.PathEscape(id)+"/members", sentFlash(inv, "web.members.role_changed"))
 }
 
 func (s *server) removeMember(w http.ResponseWriter, r *http.Request) {

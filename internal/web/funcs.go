@@ -39,6 +39,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"linkKind":   func(l *i18n.Localizer, k maillage.LinkKind) string { return linkKindLabel(l, string(k)) },
 		"inc":        func(i int) int { return i + 1 },
 		"mailto":     func(email string) template.URL { return template.URL("mailto:" + email) },
+		"invitePath": invitationPath,
 	}
 }
 

@@ -14,6 +14,8 @@ type homeData struct {
 	CommunitiesTotal int
 	Me               *maillage.User // with interests, for members
 	Unconfirmed      bool
+	// Invitations await the member's answer.
+	Invitations []maillage.Invitation
 }
 
 func (s *server) home(w http.ResponseWriter, r *http.Request) {
@@ -28,6 +30,10 @@ func (s *server) home(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		d.Me, d.Unconfirmed = me, me.EmailConfirmedAt == nil
+		if d.Invitations, err = s.svc.MyInvitations(r.Context(), st.Viewer); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 		f.MemberID, f.Visibility = st.Viewer.UserID, ""
 	}
 	var err error

@@ -86,7 +86,7 @@ func (s *server) invite(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) withdrawInvitation(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
+	if !s.signedInForm(w, r) {
 		return
 	}
 	id := r.PathValue("id")
@@ -94,7 +94,7 @@ func (s *server) withdrawInvitation(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirect(w, r, "/communities/"+url.PathEscape(id)+"/invite", "web.invite.withdrawn")
+	s.redirect(w, r, backTo(r, "/communities/"+url.PathEscape(id)+"/invite"), "web.invite.withdrawn")
 }
 
 func (s *server) acceptInvitation(w http.ResponseWriter, r *http.Request) {
@@ -110,17 +110,18 @@ func (s *server) acceptInvitation(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) declineInvitation(w http.ResponseWriter, r *http.Request) {
-	if !s.requireSignedIn(w, r) {
+	if !s.signedInForm(w, r) {
 		return
 	}
 	if err := s.svc.AnswerInvitation(r.Context(), state(r).Viewer, r.PathValue("id"), false); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirect(w, r, "/invitations", "web.invite.declined")
+	s.redirect(w, r, backTo(r, "/invitations"), "web.invite.declined")
 }
 
-// myInvitations lists the invitations the signed-in person has not answered.
+// myInvitations lists the invitations of every kind the signed-in person
+// has not answered.
 func (s *server) myInvitations(w http.ResponseWriter, r *http.Request) {
 	if !s.requireSignedIn(w, r) {
 		return
@@ -138,7 +139,7 @@ func (s *server) myInvitations(w http.ResponseWriter, r *http.Request) {
 // invitationPage shows an unlisted private community to the person invited
 // to it, and to nobody else: its name, description and the answer buttons.
 func (s *server) invitationPage(w http.ResponseWriter, r *http.Request, inv *maillage.Invitation) {
-	s.render(w, r, http.StatusOK, view{Template: "discussion_invitation", Title: inv.CommunityName, Nav: "communities", Data: inv})
+	s.render(w, r, http.StatusOK, view{Template: "discussion_invitation", Title: inv.ItemTitle, Nav: "communities", Data: inv})
 }
 
 func (s *server) transferManagement(w http.ResponseWriter, r *http.Request) {
@@ -146,9 +147,10 @@ func (s *server) transferManagement(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	id := r.PathValue("id")
-	if err := s.svc.TransferManagement(r.Context(), state(r).Viewer, id, r.PostForm.Get("user_id")); err != nil {
+	inv, err := s.svc.TransferManagement(r.Context(), state(r).Viewer, id, r.PostForm.Get("user_id"))
+	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirect(w, r, "/communities/"+url.PathEscape(id)+"/members", "web.members.transferred")
+	s.redirect(w, r, "/communities/"+url.PathEscape(id)+"/members", sentFlash(inv, "web.members.transferred"))
 }

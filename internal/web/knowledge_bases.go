@@ -56,6 +56,8 @@ type knowledgeBaseData struct {
 	CanAdd      bool
 	// Choices are the viewer's notebooks not yet in the knowledge base.
 	Choices []option
+	// Invitation is the viewer's own invitation to a role, to answer.
+	Invitation *maillage.Invitation
 }
 
 func (s *server) knowledgeBase(w http.ResponseWriter, r *http.Request) {
@@ -64,12 +66,22 @@ func (s *server) knowledgeBase(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) renderKnowledgeBase(w http.ResponseWriter, r *http.Request, status int, f *form) {
 	st, ctx := state(r), r.Context()
-	k, err := s.svc.KnowledgeBase(ctx, st.Viewer, r.PathValue("id"))
+	id := r.PathValue("id")
+	k, err := s.svc.KnowledgeBase(ctx, st.Viewer, id)
+	if s.invitationInstead(w, r, maillage.InviteKnowledgeBase, id, err) {
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	d := knowledgeBaseData{K: k, CanManage: service.CanManageKnowledgeBase(st.Viewer, k), CanAdd: service.CanContributeToKnowledgeBase(st.Viewer, k)}
+	inv, err := s.loadItemInvitations(r, maillage.InviteKnowledgeBase, k.ID, false)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Invitation = inv.Mine
 	if d.Notebooks, err = s.svc.KnowledgeBaseNotebooks(ctx, st.Viewer, k.ID); err != nil {
 		s.fail(w, r, err)
 		return

@@ -21,7 +21,10 @@ type noteFormData struct {
 	// N is the note being edited (nil for a new one).
 	N *maillage.Note
 	// CoAuthors are the authors besides the viewer, as checkboxes to keep.
-	CoAuthors   []maillage.NoteAuthor
+	CoAuthors []maillage.NoteAuthor
+	// Invited are the people invited to co-author who have not accepted:
+	// not authors, listed apart (withdrawn from the note's page).
+	Invited     []maillage.Invitation
 	Kinds       []option
 	Licenses    []option
 	Communities []option
@@ -114,6 +117,10 @@ func (s *server) renderNoteForm(w http.ResponseWriter, r *http.Request, status i
 			return
 		}
 		d.Files = noteFiles(files, st.L)
+		if d.Invited, err = s.svc.ItemInvitations(r.Context(), st.Viewer, maillage.InviteNote, d.N.ID); err != nil {
+			s.fail(w, r, err)
+			return
+		}
 	}
 	d.Kinds, d.Licenses = noteKindOptions(st.L), noteLicenseOptions(st.L)
 	communities, err := s.myCommunityOptions(r)
@@ -178,7 +185,8 @@ func (s *server) createNote(w http.ResponseWriter, r *http.Request) {
 		s.previewInForm(w, r, d)
 		return
 	}
-	n, err := s.svc.CreateNote(r.Context(), st.Viewer, noteInput(r))
+	in := noteInput(r)
+	n, err := s.svc.CreateNote(r.Context(), st.Viewer, in)
 	if err != nil {
 		f := newForm(r.PostForm)
 		if !f.apply(st.L, err) {
@@ -188,7 +196,11 @@ func (s *server) createNote(w http.ResponseWriter, r *http.Request) {
 		s.renderNoteForm(w, r, formStatus(err), f, d)
 		return
 	}
-	s.redirect(w, r, "/notes/"+url.PathEscape(n.ID), "web.note.created")
+	msg := "web.note.created"
+	if invitedSome(in, n, st.Viewer.UserID) {
+		msg = "consent.web.note_created_invited"
+	}
+	s.redirect(w, r, "/notes/"+url.PathEscape(n.ID), msg)
 }
 
 func (s *server) updateNote(w http.ResponseWriter, r *http.Request) {
@@ -206,7 +218,9 @@ func (s *server) updateNote(w http.ResponseWriter, r *http.Request) {
 		s.previewInForm(w, r, d)
 		return
 	}
-	if _, err := s.svc.UpdateNote(r.Context(), st.Viewer, n.ID, noteInput(r)); err != nil {
+	in := noteInput(r)
+	saved, err := s.svc.UpdateNote(r.Context(), st.Viewer, n.ID, in)
+	if err != nil {
 		if cur, gerr := s.svc.Note(r.Context(), st.Viewer, n.ID); gerr == nil {
 			keepEditOnConflict(r, err, cur.Version)
 			if maillage.AsError(err).MessageID == maillage.ErrEditConflict.MessageID {
@@ -221,7 +235,11 @@ func (s *server) updateNote(w http.ResponseWriter, r *http.Request) {
 		s.renderNoteForm(w, r, formStatus(err), f, d)
 		return
 	}
-	s.redirect(w, r, "/notes/"+url.PathEscape(n.ID), "web.note.saved")
+	msg := "web.note.saved"
+	if invitedSome(in, saved, st.Viewer.UserID) {
+		msg = "consent.web.note_saved_invited"
+	}
+	s.redirect(w, r, "/notes/"+url.PathEscape(n.ID), msg)
 }
 
 // previewInForm shows the editor again, as typed, with the body rendered
@@ -297,4 +315,16 @@ func (s *server) renderNoteFragment(w http.ResponseWriter, r *http.Request, name
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.Write([]byte(buf.String()))
+}
+
+// invitedSome reports whether a save named co-authors who are not
+// authors of the saved note: they were invited, and sign it once they
+// accept.
+func invitedSome(in maillage.NoteInput, n *maillage.Note, self string) bool {
+	for _, id := range in.AuthorIDs {
+		if id != self && !slices.Contains(n.AuthorIDs(), id) {
+			return true
+		}
+	}
+	return false
 }

@@ -20,19 +20,23 @@ type nbRoleArea struct {
 	CanManage bool
 	// Self is the viewer's own user ID, for the "leave" button.
 	Self string
+	// Invitations are the invitations sent and not accepted, for
+	// managers: invitees hold no role until they accept.
+	Invitations []maillage.Invitation
 }
 
 // nbRoleOps are the service calls of one kind of item.
 type nbRoleOps struct {
 	base    string
+	kind    maillage.InvitationKind
 	load    func(ctx context.Context, v maillage.Viewer, id string) (title string, canManage bool, err error)
 	members func(ctx context.Context, v maillage.Viewer, id string) ([]maillage.NotebookMember, error)
-	add     func(ctx context.Context, v maillage.Viewer, id, userID string, role maillage.NotebookRole) error
+	add     func(ctx context.Context, v maillage.Viewer, id, userID string, role maillage.NotebookRole) (*maillage.Invitation, error)
 	remove  func(ctx context.Context, v maillage.Viewer, id, userID string) error
 }
 
 func (s *server) notebookRoles() nbRoleOps {
-	return nbRoleOps{base: "/notebooks/",
+	return nbRoleOps{base: "/notebooks/", kind: maillage.InviteNotebook,
 		load: func(ctx context.Context, v maillage.Viewer, id string) (string, bool, error) {
 			nb, err := s.svc.Notebook(ctx, v, id)
 			if err != nil {
@@ -44,7 +48,7 @@ func (s *server) notebookRoles() nbRoleOps {
 }
 
 func (s *server) knowledgeBaseRoles() nbRoleOps {
-	return nbRoleOps{base: "/knowledge-bases/",
+	return nbRoleOps{base: "/knowledge-bases/", kind: maillage.InviteKnowledgeBase,
 		load: func(ctx context.Context, v maillage.Viewer, id string) (string, bool, error) {
 			k, err := s.svc.KnowledgeBase(ctx, v, id)
 			if err != nil {
@@ -76,6 +80,12 @@ func (s *server) renderItemRoles(w http.ResponseWriter, r *http.Request, ops nbR
 		return
 	}
 	d := nbRoleArea{Base: ops.base + id, Title: title, Members: members, CanManage: canManage, Self: st.Viewer.UserID}
+	if canManage {
+		if d.Invitations, err = s.svc.ItemInvitations(r.Context(), st.Viewer, ops.kind, id); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	relabelNotebookErrors(f, st.L.T)
 	s.render(w, r, status, view{Template: "notebook_members", Title: st.L.T("web.notebook.members_title", map[string]any{"Title": title}),
 		Nav: "notebooks", Form: f, Data: d})
@@ -96,11 +106,12 @@ func (s *server) addItemRole(w http.ResponseWriter, r *http.Request, ops nbRoleO
 	st, id := state(r), r.PathValue("id")
 	userID := personID(r.PostForm.Get("user_id"))
 	var err error
+	var inv *maillage.Invitation
 	if userID == "" {
 		err = &maillage.Error{Code: maillage.CodeInvalid, MessageID: "error.invalid",
 			Fields: []maillage.FieldError{{Field: "user_id", MessageID: "field.required"}}}
 	} else {
-		err = ops.add(r.Context(), st.Viewer, id, userID, maillage.NotebookRole(r.PostForm.Get("role")))
+		inv, err = ops.add(r.Context(), st.Viewer, id, userID, maillage.NotebookRole(r.PostForm.Get("role")))
 	}
 	if err != nil {
 		f := newForm(r.PostForm)
@@ -111,7 +122,7 @@ func (s *server) addItemRole(w http.ResponseWriter, r *http.Request, ops nbRoleO
 		s.fail(w, r, err)
 		return
 	}
-	s.redirect(w, r, ops.base+url.PathEscape(id)+"/members", "web.notebook.member_added")
+	s.redirect(w, r, ops.base+url.PathEscape(id)+"/members", sentFlash(inv, "web.notebook.member_added"))
 }
 
 func (s *server) changeNotebookRole(w http.ResponseWriter, r *http.Request) {
@@ -128,12 +139,12 @@ func (s *server) setItemRole(w http.ResponseWriter, r *http.Request, ops nbRoleO
 		return
 	}
 	id := r.PathValue("id")
-	err := ops.add(r.Context(), state(r).Viewer, id, r.PathValue("user"), maillage.NotebookRole(r.PostForm.Get("role")))
+	inv, err := ops.add(r.Context(), state(r).Viewer, id, r.PathValue("user"), maillage.NotebookRole(r.PostForm.Get("role")))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	s.redirect(w, r, ops.base+url.PathEscape(id)+"/members", "web.notebook.role_changed")
+	s.redirect(w, r, ops.base+url.PathEscape(id)+"/members", sentFlash(inv, "web.notebook.role_changed"))
 }
 
 func (s *server) removeNotebookMember(w http.ResponseWriter, r *http.Request) {

@@ -146,6 +146,8 @@ type notebookPageData struct {
 	Candidates []maillage.NoteSummary
 	Lbl        notebookLabels
 	Follow     followButton
+	// Invitation is the viewer's own invitation to a role, to answer.
+	Invitation *maillage.Invitation
 }
 
 // notebookLabels are the texts every row repeats, translated once per
@@ -190,8 +192,12 @@ func (s *server) renderNotebook(w http.ResponseWriter, r *http.Request, status i
 		pf.Sort = ""
 	}
 	n, page := pageOf(r)
-	nv, err := s.svc.NotebookView(r.Context(), st.Viewer, r.PathValue("id"), service.NotebookNoteFilter{Query: pf.Query,
+	id := r.PathValue("id")
+	nv, err := s.svc.NotebookView(r.Context(), st.Viewer, id, service.NotebookNoteFilter{Query: pf.Query,
 		CategoryID: pf.Category, Tag: pf.Tag, Kind: pf.Kind, AuthorID: pf.Author, Sort: pf.Sort, Page: page})
+	if s.invitationInstead(w, r, maillage.InviteNotebook, id, err) {
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -201,6 +207,12 @@ func (s *server) renderNotebook(w http.ResponseWriter, r *http.Request, status i
 		Lbl: newNotebookLabels(st.L.T), Visible: nv.Visible, Uncategorized: nv.CategoryCounts[""],
 		Authors: nv.Authors, Members: nv.Members,
 		CanManage: service.CanManageNotebook(st.Viewer, nb), CanAdd: service.CanContributeToNotebook(st.Viewer, nb)}
+	inv, err := s.loadItemInvitations(r, maillage.InviteNotebook, nb.ID, false)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	d.Invitation = inv.Mine
 	for _, c := range nb.Categories {
 		d.Categories = append(d.Categories, categoryChoice{ID: c.ID, Name: c.Name, Count: nv.CategoryCounts[c.ID]})
 	}

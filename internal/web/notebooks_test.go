@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/testutil"
 )
 
 // nbWorld is the meeting notebook seen through the web: alice's public
@@ -38,9 +39,7 @@ func (e *env) notebookWorld() *nbWorld {
 	if err != nil {
 		e.t.Fatal(err)
 	}
-	if err := e.Svc.AddNotebookMember(ctx, alice, w.NB.ID, w.Carol.ID, maillage.NotebookContributor); err != nil {
-		e.t.Fatal(err)
-	}
+	testutil.AddNotebookMember(e.t, e.Svc, alice, w.NB.ID, w.Carol.ID, maillage.NotebookContributor)
 	mk := func(title, vis, community string) *maillage.Note {
 		n, err := e.Svc.CreateNote(ctx, alice, maillage.NoteInput{Title: title, Body: "Corps de " + title, Summary: "Résumé de " + title,
 			Visibility: vis, CommunityID: community})
@@ -390,9 +389,7 @@ func TestKnowledgeBasePageShowsVisibleNotebooks(t *testing.T) {
 	mustContain(t, r, w.NB.Title, "1 carnet")
 	mustNotContain(t, r, priv.Title, priv.ID)
 	// A notebook the contributor may not see cannot be added.
-	if err := e.Svc.AddKnowledgeBaseMember(ctx, alice, strings.TrimPrefix(kb, "/knowledge-bases/"), w.Bob.ID, maillage.NotebookContributor); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddKnowledgeBaseMember(t, e.Svc, alice, strings.TrimPrefix(kb, "/knowledge-bases/"), w.Bob.ID, maillage.NotebookContributor)
 	r = e.signedIn("bob@example.org").post(kb+"/notebooks", url.Values{"notebook": {priv.ID}})
 	wantStatus(t, r, http.StatusNotFound)
 	mustContain(t, r, "Aucun carnet visible")

@@ -87,6 +87,9 @@ type notePageData struct {
 	Files        []noteFile
 	// Upload is the file form of the note's authors, with its errors.
 	Upload *form
+	// Invitations are the viewer's invitation to co-author the note, and
+	// for its authors the invitations sent.
+	Invitations itemInvitations
 }
 
 // noteFile is an attachment as pages list it.
@@ -123,7 +126,11 @@ func (s *server) note(w http.ResponseWriter, r *http.Request) {
 // with its errors (nil for a fresh one).
 func (s *server) renderNote(w http.ResponseWriter, r *http.Request, status int, upload *form) {
 	st := state(r)
-	p, err := s.svc.NotePage(r.Context(), st.Viewer, r.PathValue("id"))
+	id := r.PathValue("id")
+	p, err := s.svc.NotePage(r.Context(), st.Viewer, id)
+	if s.invitationInstead(w, r, maillage.InviteNote, id, err) {
+		return
+	}
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -134,6 +141,10 @@ func (s *server) renderNote(w http.ResponseWriter, r *http.Request, status int, 
 	d := notePageData{NotePage: p, ShowTOC: len(p.TOC) >= 3, LicenseURL: licenseURL(p.Note.License, st.L.Lang()),
 		LicenseLabel: licenseLabel(st.L, string(p.Note.License)),
 		Files:        noteFiles(p.Attachments, st.L), Upload: upload}
+	if d.Invitations, err = s.loadItemInvitations(r, maillage.InviteNote, p.Note.ID, p.CanEdit); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	s.render(w, r, status, view{Template: "note", Title: p.Note.Title, Nav: "notes", Data: d, Form: upload})
 }
 

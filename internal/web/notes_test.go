@@ -184,7 +184,17 @@ func TestNoteCreateEditConflictAndDelete(t *testing.T) {
 		"license": {"cc-by-sa-4.0"}, "kind": {"general"}})
 	wantStatus(t, r, http.StatusOK)
 	id := strings.TrimPrefix(r.URL.Path, "/notes/")
-	mustContain(t, r, "La note est créée.", "Ordre du jour", "Bob Lavoie", "rencontre")
+	// Bob is invited, not an author: he is listed apart, for the authors.
+	mustContain(t, r, "Votre note est créée. Les personnes que vous avez nommées sont invitées à la cosigner.", "Ordre du jour",
+		"Invitations envoyées", "Bob Lavoie", "rencontre")
+	bob := e.client()
+	bob.signIn("bob@example.org", testPassword)
+	r = bob.get("/notes/" + id)
+	mustContain(t, r, "Vous êtes invité·e à cosigner cette note", `action="/notes/`+id+`/invitation/accept"`)
+	r = bob.post("/notes/"+id+"/invitation/accept", nil)
+	wantStatus(t, r, http.StatusOK)
+	mustContain(t, r, "Invitation acceptée")
+	mustNotContain(t, r, "Vous êtes invité·e à cosigner cette note")
 	// The same form sent again is the same note.
 	again := c.post("/notes", url.Values{"title": {"Ordre du jour"}, "body": {"1. Accueil"}, "visibility": {"community"},
 		"community_id": {w.Public.ID}})
@@ -220,8 +230,6 @@ func TestNoteCreateEditConflictAndDelete(t *testing.T) {
 	mustNotContain(t, r, "Tour de table")
 
 	// Bob, a co-author, leaves; then Alice deletes the note.
-	bob := e.client()
-	bob.signIn("bob@example.org", testPassword)
 	r = bob.post("/notes/"+id+"/authors/"+w.Bob.ID+"/remove", nil)
 	wantStatus(t, r, http.StatusOK)
 	wantStatus(t, bob.get("/notes/"+id+"/edit"), http.StatusForbidden)

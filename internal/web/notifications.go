@@ -22,6 +22,8 @@ type notificationsData struct {
 	Pager      pager
 	// Back is the page's own address, where marking read returns.
 	Back string
+	// Invitations await the viewer's answer, above the notifications.
+	Invitations []maillage.Invitation
 }
 
 // notifications lists the viewer's notifications, newest first, unread
@@ -39,6 +41,10 @@ func (s *server) notifications(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d := notificationsData{UnreadOnly: unreadOnly, Pager: newPager(r, n, total), Back: r.URL.RequestURI()}
+	if d.Invitations, err = s.svc.MyInvitations(r.Context(), st.Viewer); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	for _, item := range list {
 		d.Items = append(d.Items, notificationItem{N: item, Text: service.NotificationText(st.L, item),
 			URL: "/notifications/" + url.PathEscape(item.ID)})
@@ -75,10 +81,12 @@ func subjectPath(n maillage.Notification) string {
 		return "/communities/" + url.PathEscape(n.CommunityID) + "/moderation"
 	}
 	switch n.SubjectType {
-	case maillage.SubjectNote:
+	case maillage.SubjectNote, maillage.SubjectNoteInvitation:
 		return "/notes/" + id
-	case maillage.SubjectNotebook:
+	case maillage.SubjectNotebook, maillage.SubjectNotebookInvitation:
 		return "/notebooks/" + id
+	case maillage.SubjectKnowledgeBaseInvitation:
+		return "/knowledge-bases/" + id
 	case maillage.SubjectThread:
 		return "/threads/" + id
 	case maillage.SubjectReply:

@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"github.com/maillage/maillage/internal/maillage"
+)
 
 // routes is the whole route table. Pages go through the session, viewer
 // and cross-origin middleware (see handler); static files do not need
@@ -155,6 +159,19 @@ func (s *server) routes() http.Handler {
 	m.HandleFunc("POST /knowledge-bases/{id}/members/{user}/role", s.changeKnowledgeBaseRole)
 	m.HandleFunc("POST /knowledge-bases/{id}/members/{user}/remove", s.removeKnowledgeBaseMember)
 
+	// Consent: invitations to co-author a note, or to take a role in a
+	// notebook or a knowledge base (communities have theirs below).
+	note, notebook, kb := maillage.InviteNote, maillage.InviteNotebook, maillage.InviteKnowledgeBase
+	m.HandleFunc("POST /notes/{id}/invitation/accept", s.answerItemInvitation(note, true))
+	m.HandleFunc("POST /notes/{id}/invitation/decline", s.answerItemInvitation(note, false))
+	m.HandleFunc("POST /notes/{id}/invitations/{user}/withdraw", s.withdrawItemInvitation(note))
+	m.HandleFunc("POST /notebooks/{id}/invitation/accept", s.answerItemInvitation(notebook, true))
+	m.HandleFunc("POST /notebooks/{id}/invitation/decline", s.answerItemInvitation(notebook, false))
+	m.HandleFunc("POST /notebooks/{id}/invitations/{user}/withdraw", s.withdrawItemInvitation(notebook))
+	m.HandleFunc("POST /knowledge-bases/{id}/invitation/accept", s.answerItemInvitation(kb, true))
+	m.HandleFunc("POST /knowledge-bases/{id}/invitation/decline", s.answerItemInvitation(kb, false))
+	m.HandleFunc("POST /knowledge-bases/{id}/invitations/{user}/withdraw", s.withdrawItemInvitation(kb))
+
 	// Community discussion: threads, replies, reactions, reports and
 	// moderation; invitations, the cover image and the public feed.
 	m.HandleFunc("GET /communities/{id}/threads/new", s.newThreadForm)
@@ -172,6 +189,7 @@ func (s *server) routes() http.Handler {
 	m.HandleFunc("POST /communities/{id}/invitation/decline", s.declineInvitation)
 	m.HandleFunc("POST /communities/{id}/transfer", s.transferManagement)
 	m.HandleFunc("GET /invitations", s.myInvitations)
+
 	m.HandleFunc("GET /threads/{id}", s.thread)
 	m.HandleFunc("GET /threads/{id}/edit", s.editThreadForm)
 	m.HandleFunc("POST /threads/{id}/edit", s.updateThread)

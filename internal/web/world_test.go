@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/testutil"
 )
 
 // world is a populated instance: people, organisations, communities of
@@ -58,9 +59,7 @@ func (e *env) world() *world {
 	w.Listed = mk("Cercle des animatrices", "private", true)
 	w.Secret = mk("Comité confidentiel", "private", false)
 	for _, c := range []*maillage.Community{w.Public, w.Listed, w.Secret} {
-		if err := e.Svc.AddMember(ctx, e.viewer(w.Alice.ID), c.ID, w.Bob.ID, maillage.RoleMember); err != nil {
-			e.t.Fatal(err)
-		}
+		testutil.AddMember(e.t, e.Svc, e.viewer(w.Alice.ID), c.ID, w.Bob.ID, maillage.RoleMember)
 	}
 	if err := e.Svc.RequestToJoin(ctx, e.viewer(w.Carol.ID), w.Listed.ID, "Bonjour !\nJe voudrais participer."); err != nil {
 		e.t.Fatal(err)
