@@ -282,3 +282,14 @@ func CanMakeManagersAuthors(v Viewer, communityID string) bool {
 func MayKnowCommunityName(v Viewer, communityID string) bool {
 	return CanSeeCommunity(v, CommunityAccess{ID: communityID, Visibility: VisibilityPrivate})
 }
+
+// CanViewInvitation: a pending invitation shows the item it is about (its
+// title, and a community's description) to the people invited, and to no
+// one else; it gives no other access to the item.
+func CanViewInvitation(v Viewer, inviteeIDs []string) bool {
+	return v.Reaches(InvitationAudiences(inviteeIDs))
+}
+
+// InvitationAudiences is who may see an item through pending invitations
+// to it (CanViewInvitation).
+func InvitationAudiences(inviteeIDs []string) []Audience { return people(inviteeIDs) }

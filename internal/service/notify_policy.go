@@ -1,8 +1,6 @@
 package service
 
 import (
-	"slices"
-
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/store"
 )
@@ -26,11 +24,11 @@ func canViewSubject(v maillage.Viewer, a *store.SubjectAccess) bool {
 		return !a.ReplyDeleted && maillage.CanViewThread(v, a.Thread) && maillage.CanViewThread(v, a.Reply)
 	case maillage.SubjectCommunity:
 		// An invitation shows its community to the person invited.
-		return maillage.CanSeeCommunity(v, a.Community) || slices.Contains(a.InvitedIDs, v.UserID)
+		return maillage.CanSeeCommunity(v, a.Community) || maillage.CanViewInvitation(v, a.InvitedIDs)
 	case maillage.SubjectNoteInvitation, maillage.SubjectNotebookInvitation, maillage.SubjectKnowledgeBaseInvitation:
 		// An invitation shows the item's title to the person invited, and
 		// stays readable by whoever may see the item (once accepted).
-		return slices.Contains(a.InvitedIDs, v.UserID) || maillage.CanViewContent(v, a.Content)
+		return maillage.CanViewInvitation(v, a.InvitedIDs) || maillage.CanViewContent(v, a.Content)
 	case maillage.SubjectConversation:
 		return maillage.CanViewConversation(v, a.ParticipantIDs)
 	case maillage.SubjectUser:

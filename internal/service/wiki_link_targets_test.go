@@ -167,9 +167,7 @@ func TestWikiLinkPrefersCommunityNotes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := w.s.AddMember(w.ctx, testutil.ViewerOf(t, w.s, w.carolesID), comm.ID, w.aliceID, maillage.RoleMember); err != nil {
-		t.Fatal(err)
-	}
+	testutil.AddMember(t, w.s, testutil.ViewerOf(t, w.s, w.carolesID), comm.ID, w.aliceID, maillage.RoleMember)
 	w.alice = testutil.ViewerOf(t, w.s, w.aliceID)
 	w.carole = testutil.ViewerOf(t, w.s, w.carolesID)
 	_, vd := testutil.User(t, w.s, "Dominique", "dominique@exemple.org")

@@ -168,7 +168,11 @@ func (k *asker) where(r rule) string {
 			for i, au := range terms {
 				parts[i] = k.sql(au, r)
 			}
-			alts = append(alts, "("+st.cond+" AND ("+strings.Join(parts, " OR ")+"))")
+			cond := strings.Join(parts, " OR ")
+			if st.cond != "TRUE" {
+				cond = st.cond + " AND (" + cond + ")"
+			}
+			alts = append(alts, "("+cond+")")
 		default:
 			always = false
 		}

@@ -138,6 +138,26 @@ func newPolicyWorld(t *testing.T, seed uint64) *policyWorld {
 		update(func(tx *store.Tx) error { return tx.CreateNote(ctx, n) })
 		ca := maillage.ContentAccess{Visibility: vis, CommunityID: community, OwnerIDs: authors}
 		w.access["note"][n.ID] = func(v maillage.Viewer) bool { return maillage.CanViewContent(v, ca) }
+		// Invitations to co-author it: the pending ones show it to their
+		// invitee; declined and accepted ones do not.
+		var pending []string
+		for _, u := range some(userIDs, 3) {
+			status := []maillage.InvitationStatus{maillage.InvitationPending, maillage.InvitationDeclined, maillage.InvitationAccepted}[r.IntN(3)]
+			update(func(tx *store.Tx) error {
+				if _, err := tx.UpsertInvitation(ctx, maillage.InviteNote, n.ID, u, authors[0], "author"); err != nil {
+					return err
+				}
+				if status == maillage.InvitationPending {
+					return nil
+				}
+				_, err := tx.AnswerInvitation(ctx, maillage.InviteNote, n.ID, u, status)
+				return err
+			})
+			if status == maillage.InvitationPending {
+				pending = append(pending, u)
+			}
+		}
+		w.access["note-invitation"][n.ID] = func(v maillage.Viewer) bool { return maillage.CanViewInvitation(v, pending) }
 	}
 	roles := func() (managers, contributors []string) {
 		for _, u := range some(userIDs, 4) {

@@ -42,7 +42,15 @@ func filterKinds() map[string]filterKind {
 				return "(" + recipientSeesThreadSQL(u, "t", "c") + " AND " +
 					forRecipient(u).where(moderationRule("x.hidden", "x.author_id", "t.community_id")) + ")"
 			}},
+		"note-invitation": {"notes x",
+			func(v maillage.Viewer, a *args) string { return forViewer(v, a).where(noteInvitations("x.id")) },
+			func(u string) string { return recipientInvitedSQL(u, maillage.InviteNote, "x.id") }},
 	}
+}
+
+func noteInvitations(id string) rule {
+	t, _ := invitationTableOf(maillage.InviteNote)
+	return invitationRule(t, id)
 }
 
 // FilterKinds lists the kinds VisibleIDs and RecipientPairs know.

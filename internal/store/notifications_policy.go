@@ -53,8 +53,7 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 		// An invitation names a community its recipient may not see yet:
 		// the invitation itself shows it to them.
 		return "EXISTS (SELECT 1 FROM communities vc WHERE vc.id = " + id + " AND (" + recipientSeesCommunitySQL(u, "vc") +
-			" OR EXISTS (SELECT 1 FROM community_invitations vi WHERE vi.community_id = vc.id AND vi.user_id = " + u +
-			" AND vi.status = 'pending')))"
+			" OR " + recipientInvitedSQL(u, maillage.InviteCommunity, "vc.id") + "))"
 	case maillage.SubjectNoteInvitation:
 		// An invitation shows the item's title to the person invited, and
 		// stays readable by whoever may see the item (once accepted).
@@ -64,7 +63,7 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 			subjectExistsVisibleSQL(u, maillage.SubjectNotebook, id) + ")"
 	case maillage.SubjectKnowledgeBaseInvitation:
 		return "(" + recipientInvitedSQL(u, maillage.InviteKnowledgeBase, id) + " OR EXISTS (SELECT 1 FROM knowledge_bases vk WHERE vk.id = " +
-			id + " AND " + recipientSeesContentSQL(u, "vk", "knowledge_base_members", "knowledge_base_id") + "))"
+			id + " AND " + recipientSeesContentSQL(u, knowledgeBaseRule("vk")) + "))"
 	case maillage.SubjectConversation:
 		return "EXISTS (SELECT 1 FROM conversation_participants vp WHERE vp.conversation_id = " + id +
 			" AND vp.user_id = " + u + " AND vp.left_at IS NULL)"
@@ -78,15 +77,23 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 	return "FALSE"
 }
 
-// recipientInvitedSQL is true when the recipient has a pending
-// invitation of kind k to the item whose ID is the SQL expression id.
+// recipientInvitedSQL is maillage.CanViewInvitation for the recipient u
+// and the pending invitations of kind k to the item whose ID is the SQL
+// expression id.
 func recipientInvitedSQL(u string, k maillage.InvitationKind, id string) string {
 	t, err := invitationTableOf(k)
 	if err != nil {
 		return "FALSE"
 	}
-	return "EXISTS (SELECT 1 FROM " + t.table + " vi WHERE vi." + t.key + " = " + id + " AND vi.user_id = " + u +
-		" AND vi.status = 'pending')"
+	return forRecipient(u).where(invitationRule(t, id))
+}
+
+// invitationRule describes the pending invitations of one item (its ID
+// is the SQL expression id) to maillage.InvitationAudiences.
+func invitationRule(t invitationTable, id string) rule {
+	invitees := sqlRef{table: t.table, key: t.key, row: id, extra: "status = 'pending'"}
+	return rule{refs: map[string]sqlRef{"invitees": invitees},
+		states: []ruleState{{cond: "TRUE", audiences: maillage.InvitationAudiences([]string{ref("invitees")})}}}
 }
 
 // NotifiableSubjects are the subject types a notification may be about:
