@@ -203,6 +203,17 @@ func (s *Service) Note(ctx context.Context, v maillage.Viewer, id string) (*mail
 		return nil, err
 	}
 	n.Authors = authors[n.ID]
+	// A note may belong to a community the viewer cannot see (a public
+	// note, or a co-author outside it): its name is not theirs to read.
+	if n.CommunityID != "" && !v.Admin && !v.IsMember(n.CommunityID) {
+		c, err := s.db.Community(ctx, n.CommunityID)
+		if err != nil && !maillage.IsNotFound(err) {
+			return nil, err
+		}
+		if c == nil || !maillage.CanSeeCommunity(v, c.Access()) {
+			n.CommunityName = ""
+		}
+	}
 	return n, nil
 }
 
@@ -248,6 +259,9 @@ type NoteFilter struct {
 func (s *Service) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([]maillage.NoteSummary, int, error) {
 	tagID, ok, err := s.resolveTag(ctx, f.Tag)
 	if err != nil || !ok {
+		return nil, 0, err
+	}
+	if ok, err := s.seesFilterCommunity(ctx, v, f.CommunityID); err != nil || !ok {
 		return nil, 0, err
 	}
 	return s.db.Notes(ctx, v, store.NoteFilter{Query: f.Query, TagID: tagID, AuthorID: f.AuthorID, CommunityID: f.CommunityID,
