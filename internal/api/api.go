@@ -26,6 +26,30 @@ type Options struct {
 	Bundle     *i18n.Bundle
 	Logger     *slog.Logger
 	TrustProxy bool
+	// Limits overrides the request budgets; zero fields keep the defaults.
+	Limits Limits
+}
+
+// Limits are the API's request budgets, counted per account (or per
+// client address for anonymous calls): a burst, then so many a minute.
+// Reads and writes are counted apart.
+type Limits struct {
+	ReadsPerMinute, ReadBurst   int
+	WritesPerMinute, WriteBurst int
+}
+
+// withDefaults fills the budgets left at zero.
+func (l Limits) withDefaults() Limits {
+	def := func(v *int, d int) {
+		if *v <= 0 {
+			*v = d
+		}
+	}
+	def(&l.ReadsPerMinute, 600)
+	def(&l.ReadBurst, 200)
+	def(&l.WritesPerMinute, 120)
+	def(&l.WriteBurst, 60)
+	return l
 }
 
 // server holds what every handler needs.
@@ -56,10 +80,11 @@ func New(o Options) (http.Handler, error) {
 	if log == nil {
 		log = slog.Default()
 	}
+	limits := o.Limits.withDefaults()
 	s := &server{
 		svc: o.Service, bundle: o.Bundle, log: log, trustProxy: o.TrustProxy,
-		reads:     httpx.NewRateLimiter(600, 200),
-		writes:    httpx.NewRateLimiter(120, 60),
+		reads:     httpx.NewRateLimiter(limits.ReadsPerMinute, limits.ReadBurst),
+		writes:    httpx.NewRateLimiter(limits.WritesPerMinute, limits.WriteBurst),
 		badTokens: httpx.NewRateLimiter(30, 10),
 	}
 	table := s.routes()

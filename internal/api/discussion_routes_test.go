@@ -46,8 +46,10 @@ func newDiscussionFixture(t *testing.T, e *env, name string) discussionFixture {
 	if f.reply, err = e.svc.CreateReply(ctx, alice, f.thread.ID, maillage.ReplyInput{Body: "D’une réponse."}); err != nil {
 		t.Fatal(err)
 	}
+	// Public: everyone reads the community's discussion, so a note for
+	// its members alone could not be shared there.
 	if f.note, err = e.svc.CreateNote(ctx, alice, maillage.NoteInput{Title: "Note " + name, Body: "À partager.",
-		Visibility: "community", CommunityID: f.community.ID}); err != nil {
+		Visibility: "public", CommunityID: f.community.ID}); err != nil {
 		t.Fatal(err)
 	}
 	bob := e.viewer("bob")

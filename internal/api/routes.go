@@ -55,6 +55,18 @@ var (
 	paging  = []param{pLimit, pOffset}
 )
 
+// RoutePatterns lists "METHOD /path" for every route of the table, in
+// the order they are declared. Tests walk it so that a new route is
+// covered the day it is added.
+func RoutePatterns() []string {
+	table := (&server{}).routes()
+	out := make([]string, len(table))
+	for i, rt := range table {
+		out[i] = rt.Method + " " + rt.Path
+	}
+	return out
+}
+
 // routes is the whole route table of the API.
 func (s *server) routes() []route {
 	const (

@@ -160,3 +160,17 @@ func TestEveryRouteAnswers(t *testing.T) {
 		t.Errorf("only %d routes", n)
 	}
 }
+
+// TestRoutePatternsListTheTable: the exported list is the mounted table.
+func TestRoutePatternsListTheTable(t *testing.T) {
+	e := newEnv(t)
+	table, patterns := e.srv.routes(), RoutePatterns()
+	if len(table) != len(patterns) {
+		t.Fatalf("%d patterns for %d routes", len(patterns), len(table))
+	}
+	for i, rt := range table {
+		if patterns[i] != rt.Method+" "+rt.Path {
+			t.Errorf("pattern %d is %q, route %s %s", i, patterns[i], rt.Method, rt.Path)
+		}
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/http"
+	"net/http/cookiejar"
 	"testing"
 
 	"github.com/maillage/maillage/internal/app"
@@ -47,4 +49,13 @@ func bootWith(t *testing.T, change func(*config.Config)) *app.Main {
 		m.Close()
 	})
 	return m
+}
+
+// client is an HTTP client with cookies that does not follow redirects.
+func client(t *testing.T) *http.Client {
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 }

@@ -13,7 +13,8 @@ import (
 // handler mounts the health check, the JSON API and the web front end
 // behind the middleware every request goes through.
 func (m *Main) handler() (http.Handler, error) {
-	apiHandler, err := api.New(api.Options{Service: m.Service, Bundle: m.Bundle, Logger: m.Logger, TrustProxy: m.Config.TrustProxy})
+	apiHandler, err := api.New(api.Options{Service: m.Service, Bundle: m.Bundle, Logger: m.Logger, TrustProxy: m.Config.TrustProxy,
+		Limits: m.APILimits})
 	if err != nil {
 		return nil, fmt.Errorf("api: %w", err)
 	}

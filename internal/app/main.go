@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/alexedwards/scs/v2"
+	"github.com/maillage/maillage/internal/api"
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/config"
 	"github.com/maillage/maillage/internal/demo"
@@ -35,6 +36,9 @@ type Main struct {
 	HashParams *auth.Params
 	// Mailer overrides the mailer built from the configuration (tests).
 	Mailer mail.Mailer
+	// APILimits overrides the API's request budgets (tests that make
+	// thousands of calls); zero fields keep the defaults.
+	APILimits api.Limits
 
 	DB       *store.DB
 	Service  *service.Service

@@ -112,6 +112,9 @@ type KnowledgeBaseFilter struct {
 
 // KnowledgeBases lists the knowledge bases the viewer may see.
 func (s *Service) KnowledgeBases(ctx context.Context, v maillage.Viewer, f KnowledgeBaseFilter) ([]maillage.KnowledgeBase, int, error) {
+	if ok, err := s.seesFilterCommunity(ctx, v, f.CommunityID); err != nil || !ok {
+		return nil, 0, err
+	}
 	list, total, err := s.db.KnowledgeBases(ctx, v, store.KnowledgeBaseFilter{Query: f.Query, CommunityID: f.CommunityID,
 		MemberID: f.MemberID, NotebookID: f.NotebookID, Limit: f.Limit, Offset: f.Offset})
 	if err == nil {

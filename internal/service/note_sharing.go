@@ -105,8 +105,10 @@ func (s *Service) ShareNote(ctx context.Context, v maillage.Viewer, communityID,
 		return nil, shareErr("discussion.share_not_author")
 	}
 	// A private note (or one for another community) shared here would show
-	// its text to people who may not read it.
-	if n.Visibility != maillage.VisibilityPublic && !(n.Visibility == maillage.VisibilityCommunity && n.CommunityID == c.ID) {
+	// its text to people who may not read it; so would a community note in
+	// a public community, whose discussion everyone reads.
+	if n.Visibility != maillage.VisibilityPublic && !(n.Visibility == maillage.VisibilityCommunity && n.CommunityID == c.ID &&
+		c.Visibility == maillage.VisibilityPrivate) {
 		return nil, shareErr("discussion.share_not_readable")
 	}
 	var id string

@@ -127,3 +127,63 @@ func TestIntegratedNoteIsPostedOnce(t *testing.T) {
 		t.Fatalf("a private community got an automatic thread: %d", total)
 	}
 }
+
+// TestShareNoteKeepsCommunityNotesToMembers: everyone reads a public
+// community's discussion, so a note for its members alone is neither
+// offered nor shared there; a public note is.
+func TestShareNoteKeepsCommunityNotesToMembers(t *testing.T) {
+	ctx := context.Background()
+	d := newDiscussion(t, "public")
+	members, err := d.s.CreateNote(ctx, d.vMem, maillage.NoteInput{Title: "Entre membres", Body: "Pour nous.", Kind: "general",
+		Visibility: "community", CommunityID: d.c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	public, err := d.s.CreateNote(ctx, d.vMem, maillage.NoteInput{Title: "Pour tout le monde", Body: "Public.", Kind: "general",
+		Visibility: "public", CommunityID: d.c.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	picker, err := d.s.ShareableNotes(ctx, d.vMem, d.c.ID)
+	if err != nil || len(picker) != 1 || picker[0].ID != public.ID {
+		t.Fatalf("note picker of a public community: %+v %v", picker, err)
+	}
+	if _, err := d.s.ShareNote(ctx, d.vMem, d.c.ID, members.ID); maillage.ErrorCode(err) != maillage.CodeInvalid {
+		t.Fatalf("a members' note was shared where everyone reads: %v", err)
+	}
+	if _, err := d.s.ShareNote(ctx, d.vMem, d.c.ID, public.ID); err != nil {
+		t.Fatalf("public note: %v", err)
+	}
+}
+
+// TestListsFilteredByAnInvisibleCommunity: filtering by a community the
+// viewer may not see lists nothing, as for one that does not exist, even
+// when public items are linked to it.
+func TestListsFilteredByAnInvisibleCommunity(t *testing.T) {
+	ctx := context.Background()
+	d := newDiscussion(t, "private") // private and unlisted
+	if _, err := d.s.CreateNote(ctx, d.vMem, maillage.NoteInput{Title: "Publique", Body: "Liée.", Kind: "general",
+		Visibility: "public", CommunityID: d.c.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.s.CreateNotebook(ctx, d.vMem, maillage.NotebookInput{Title: "Carnet public", Visibility: "public", CommunityID: d.c.ID}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.s.CreateKnowledgeBase(ctx, d.vMem, maillage.NotebookInput{Title: "Base publique", Visibility: "public", CommunityID: d.c.ID}); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range []maillage.Viewer{maillage.Anonymous(), d.vOut} {
+		if _, n, err := d.s.Notes(ctx, v, service.NoteFilter{CommunityID: d.c.ID}); err != nil || n != 0 {
+			t.Errorf("notes of an invisible community: %d %v", n, err)
+		}
+		if _, n, err := d.s.Notebooks(ctx, v, service.NotebookFilter{CommunityID: d.c.ID}); err != nil || n != 0 {
+			t.Errorf("notebooks of an invisible community: %d %v", n, err)
+		}
+		if _, n, err := d.s.KnowledgeBases(ctx, v, service.KnowledgeBaseFilter{CommunityID: d.c.ID}); err != nil || n != 0 {
+			t.Errorf("knowledge bases of an invisible community: %d %v", n, err)
+		}
+	}
+	if _, n, err := d.s.Notes(ctx, d.vMem, service.NoteFilter{CommunityID: d.c.ID}); err != nil || n != 1 {
+		t.Errorf("a member filters by their community: %d %v", n, err)
+	}
+}

@@ -129,6 +129,9 @@ func (s *Service) Notebooks(ctx context.Context, v maillage.Viewer, f NotebookFi
 	if err != nil || !ok {
 		return nil, 0, err
 	}
+	if ok, err := s.seesFilterCommunity(ctx, v, f.CommunityID); err != nil || !ok {
+		return nil, 0, err
+	}
 	list, total, err := s.db.Notebooks(ctx, v, store.NotebookFilter{Query: f.Query, CommunityID: f.CommunityID, TagID: tagID,
 		MemberID: f.MemberID, NoteID: f.NoteID, Limit: f.Limit, Offset: f.Offset})
 	if err == nil {

@@ -227,6 +227,17 @@ func (s *Service) Note(ctx context.Context, v maillage.Viewer, id string) (*mail
 	if err := s.hideMentions(ctx, v, &n.Body, &n.Summary); err != nil {
 		return nil, err
 	}
+	// A note may belong to a community the viewer cannot see (a public
+	// note, or a co-author outside it): its name is not theirs to read.
+	if n.CommunityID != "" && !maillage.MayKnowCommunityName(v, n.CommunityID) {
+		c, err := s.db.Community(ctx, n.CommunityID)
+		if err != nil && !maillage.IsNotFound(err) {
+			return nil, err
+		}
+		if c == nil || !maillage.CanSeeCommunity(v, c.Access()) {
+			n.CommunityName = ""
+		}
+	}
 	return n, nil
 }
 
@@ -272,6 +283,9 @@ type NoteFilter struct {
 func (s *Service) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([]maillage.NoteSummary, int, error) {
 	tagID, ok, err := s.resolveTag(ctx, f.Tag)
 	if err != nil || !ok {
+		return nil, 0, err
+	}
+	if ok, err := s.seesFilterCommunity(ctx, v, f.CommunityID); err != nil || !ok {
 		return nil, 0, err
 	}
 	if ok, err := s.canFilterByPerson(ctx, v, f.AuthorID); err != nil || !ok {

@@ -26,12 +26,13 @@ func (tx *Tx) NoteBelongsToCommunity(ctx context.Context, communityID, noteID st
 
 // ShareableNotes lists the notes a person may share into a community's
 // discussion: notes they author, of the community (linked to it or in its
-// notebooks), readable by its members (public, or for this community), and
-// not shared there yet. Most recently updated first.
+// notebooks), readable by everyone who reads its discussion (public, or
+// for this community when it is private), and not shared there yet. Most recently updated first.
 func (db *DB) ShareableNotes(ctx context.Context, userID, communityID string, lim int) ([]maillage.NoteRef, error) {
 	rows, err := db.query(ctx, `SELECT n.id, n.title FROM notes n
 		WHERE EXISTS (SELECT 1 FROM note_authors na WHERE na.note_id = n.id AND na.user_id = $1)
-		AND (n.visibility = 'public' OR (n.visibility = 'community' AND n.community_id = $2))
+		AND (n.visibility = 'public' OR (n.visibility = 'community' AND n.community_id = $2
+			AND EXISTS (SELECT 1 FROM communities sc WHERE sc.id = $2 AND sc.visibility = 'private')))
 		AND `+noteOfCommunitySQL("n", "$2")+`
 		AND NOT EXISTS (SELECT 1 FROM threads st WHERE st.community_id = $2 AND st.note_id = n.id)
 		ORDER BY n.updated_at DESC, n.id LIMIT $3`, userID, communityID, limit(lim))
