@@ -110,8 +110,9 @@ func (c CommunityAccess) SeeAudiences() []Audience {
 }
 
 // CanReadCommunity: whether the viewer may read the community's content
-// (member list, discussion, community notes, meetings). Public: everyone;
-// private: members only.
+// (member list, discussion, meetings). Public: everyone; private: members
+// only. Notes, notebooks and knowledge bases "for the community" are for
+// its members alone, even in a public community (CanViewContent).
 func CanReadCommunity(v Viewer, c CommunityAccess) bool { return v.Reaches(c.ReadAudiences()) }
 
 // ReadAudiences is who may read the community's content (CanReadCommunity).
