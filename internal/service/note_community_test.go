@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/testutil"
 )
 
 // TestNoteHidesAnInvisibleCommunitysName: a co-author outside a private
@@ -18,6 +19,7 @@ func TestNoteHidesAnInvisibleCommunitysName(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	testutil.AcceptNote(t, d.s, n.ID, d.out.ID)
 	got, err := d.s.Note(ctx, d.vOut, n.ID)
 	if err != nil {
 		t.Fatalf("the co-author reads the note: %v", err)
