@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -19,12 +20,15 @@ import (
 func sentEmails(t *testing.T, db *store.DB) []service.EmailJob {
 	t.Helper()
 	var got []service.EmailJob
+	var mu sync.Mutex // the worker runs jobs side by side
 	w := &jobs.Worker{DB: db, Handlers: map[string]jobs.Handler{
 		service.JobEmail: func(_ context.Context, p json.RawMessage) error {
 			var j service.EmailJob
 			if err := json.Unmarshal(p, &j); err != nil {
 				return err
 			}
+			mu.Lock()
+			defer mu.Unlock()
 			got = append(got, j)
 			return nil
 		},

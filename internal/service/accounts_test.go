@@ -17,7 +17,8 @@ import (
 func lastEmail(t *testing.T, s *service.Service) service.EmailJob {
 	t.Helper()
 	var got []service.EmailJob
-	w := &jobs.Worker{DB: s.DB(), Handlers: map[string]jobs.Handler{
+	// One job at a time: the handler appends, and "last" means last queued.
+	w := &jobs.Worker{DB: s.DB(), Concurrency: 1, Handlers: map[string]jobs.Handler{
 		service.JobEmail: func(_ context.Context, p json.RawMessage) error {
 			var j service.EmailJob
 			if err := json.Unmarshal(p, &j); err != nil {
