@@ -37,7 +37,8 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	return nil
+	// Tag keys computed by code: recomputed when the folding changed.
+	return db.rekeyTags(ctx)
 }
 
 // Column describes one column of the schema, for the parity test between
