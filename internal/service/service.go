@@ -36,6 +36,8 @@ type Service struct {
 	// Emailed links (reset, confirmation) are limited per address so
 	// Maillage cannot be used to flood someone's inbox.
 	mailByEmail *httpx.RateLimiter
+	// tags answers tag autocomplete from memory (see tagIndex).
+	tags *tagIndex
 }
 
 // Options configures a Service.
@@ -73,6 +75,7 @@ func New(o Options) *Service {
 		loginByIP:    httpx.NewRateLimiter(30, 10),
 		loginByEmail: httpx.NewRateLimiter(10, 5),
 		mailByEmail:  httpx.NewRateLimiter(3, 3),
+		tags:         &tagIndex{},
 	}
 }
 
@@ -96,7 +99,7 @@ func (s *Service) Viewer(ctx context.Context, userID string) (maillage.Viewer, *
 	if err != nil {
 		return maillage.Viewer{}, nil, fmt.Errorf("viewer: %w", err)
 	}
-	return maillage.Viewer{UserID: u.ID, Admin: u.Admin, Roles: roles}, u, nil
+	return maillage.Viewer{UserID: u.ID, Admin: u.Admin, Curator: u.Curator, Roles: roles}, u, nil
 }
 
 // Page is a window over a long list.

@@ -278,19 +278,23 @@ func scanTagAction(row rowScanner) (*maillage.TagAction, error) {
 
 // TagActionFilter selects entries of the curation log.
 type TagActionFilter struct {
-	TagID  string // actions that touched this tag
-	Limit  int
+	TagID   string // actions that touched this tag
+	BatchID string // the actions of one bulk action
+	Limit   int
 	Offset int
 }
 
 // TagActions lists the curation log, newest first, with its total.
 func (db *DB) TagActions(ctx context.Context, f TagActionFilter) ([]maillage.TagAction, int, error) {
 	var a args
-	cond := "TRUE"
+	where := []string{"TRUE"}
 	if f.TagID != "" {
-		cond = "EXISTS (SELECT 1 FROM tag_action_tags x WHERE x.action_id = a.id AND x.tag_id = " + a.add(f.TagID) + ")"
+		where = append(where, "EXISTS (SELECT 1 FROM tag_action_tags x WHERE x.action_id = a.id AND x.tag_id = "+a.add(f.TagID)+")")
 	}
-	return listPage(ctx, db, a, tagActionFrom, cond, tagActionColumns, "a.seq DESC", f.Limit, f.Offset, scanTagAction)
+	if f.BatchID != "" {
+		where = append(where, "a.batch_id = "+a.add(f.BatchID))
+	}
+	return listPage(ctx, db, a, tagActionFrom, strings.Join(where, " AND "), tagActionColumns, "a.seq DESC", f.Limit, f.Offset, scanTagAction)
 }
 
 // TagAction returns one entry of the log with the tags it touched and its

@@ -259,3 +259,22 @@ func (db *DB) DeleteExpired(ctx context.Context, now time.Time) error {
 		return err
 	})
 }
+
+// Curators lists the people who curate the taxonomy: curators and
+// administrators, by name.
+func (db *DB) Curators(ctx context.Context) ([]maillage.User, error) {
+	rows, err := db.query(ctx, `SELECT `+userColumns+` FROM users u WHERE u.is_curator OR u.is_admin ORDER BY u.name_key, u.id`)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []maillage.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *u)
+	}
+	return out, rows.Err()
+}
