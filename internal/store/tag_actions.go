@@ -281,7 +281,7 @@ type TagActionFilter struct {
 	TagID   string // actions that touched this tag
 	BatchID string // the actions of one bulk action
 	Limit   int
-	Offset int
+	Offset  int
 }
 
 // TagActions lists the curation log, newest first, with its total.
