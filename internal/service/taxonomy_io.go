@@ -62,7 +62,9 @@ func ParseTaxonomyFormat(s string) (TaxonomyFormat, error) {
 }
 
 // tagIRI is the IRI of a tag in SKOS exports: its page.
-func (s *Service) tagIRI(slug string) string { return strings.TrimRight(s.baseURL, "/") + "/tags/" + slug }
+func (s *Service) tagIRI(slug string) string {
+	return strings.TrimRight(s.baseURL, "/") + "/tags/" + slug
+}
 
 // ExportTaxonomy writes the whole curated taxonomy (public) in a format.
 func (s *Service) ExportTaxonomy(ctx context.Context, w io.Writer, f TaxonomyFormat) error {

@@ -30,15 +30,15 @@ func readAll(r io.Reader) (string, error) {
 type tokKind int
 
 const (
-	tokEOF tokKind = iota
-	tokIRI         // <...>, resolved
-	tokPName       // prefix:local, expanded by the parser
-	tokLiteral     // a string (or number or boolean) with lang or datatype
-	tokA           // the keyword a
-	tokPunct       // . ; , [ ] ( )
-	tokPrefix      // @prefix or PREFIX
-	tokBase        // @base or BASE
-	tokBlank       // _:name
+	tokEOF     tokKind = iota
+	tokIRI             // <...>, resolved
+	tokPName           // prefix:local, expanded by the parser
+	tokLiteral         // a string (or number or boolean) with lang or datatype
+	tokA               // the keyword a
+	tokPunct           // . ; , [ ] ( )
+	tokPrefix          // @prefix or PREFIX
+	tokBase            // @base or BASE
+	tokBlank           // _:name
 )
 
 type token struct {
@@ -57,7 +57,9 @@ type lexer struct {
 	line int
 }
 
-func (l *lexer) errf(code, format string, args ...any) *Error { return errAt(l.line, code, format, args...) }
+func (l *lexer) errf(code, format string, args ...any) *Error {
+	return errAt(l.line, code, format, args...)
+}
 
 // skip passes white space and comments.
 func (l *lexer) skip() {
@@ -216,7 +218,7 @@ func (l *lexer) name(i int) string {
 	return l.src[i:j]
 }
 
-// str reads a quoted string: '...', "...", '''...''' or """...""".
+// str reads a quoted string: '...', "...", ”'...”' or """...""".
 func (l *lexer) str() (string, error) {
 	q := l.src[l.pos]
 	long := strings.HasPrefix(l.src[l.pos:], strings.Repeat(string(q), 3))
