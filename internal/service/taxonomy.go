@@ -752,23 +752,14 @@ func (s *Service) SplitTag(ctx context.Context, v maillage.Viewer, slug string, 
 			key := store.TagKey(name)
 			to, ok := targets[key]
 			if !ok {
-				if to, err = tx.TagByKey(ctx, key); maillage.IsNotFound(err) {
-					if to, _, err = tx.ResolveTagSlug(ctx, name); maillage.IsNotFound(err) {
-						label, err := cleanLabel("uses", name, true)
-						if err != nil {
-							return err
-						}
-						to = &maillage.Tag{Label: label, Kind: maillage.TagFree, CreatedBy: v.UserID}
-						if err := tx.InsertTag(ctx, to); err != nil {
-							return err
-						}
-						created = append(created, to.ID)
-					}
-				}
-				if err != nil {
+				var made bool
+				if to, made, err = splitTarget(ctx, tx, v, name); err != nil {
 					return err
 				}
-				if to.ID != from.ID && !contains(created, to.ID) {
+				switch {
+				case made:
+					created = append(created, to.ID)
+				case to.ID != from.ID && !contains(existing, to.ID):
 					existing = append(existing, to.ID)
 				}
 				targets[key] = to
@@ -791,6 +782,27 @@ func (s *Service) SplitTag(ctx context.Context, v maillage.Viewer, slug string, 
 		return logAction(ctx, tx, v, "", maillage.TagActionSplit, from.Label+" → "+strings.Join(labels, ", "), touched,
 			&store.TagUndo{Snapshot: snap, Created: created, Uses: moves})
 	})
+}
+
+// splitTarget finds the tag a split sends a use to (by label, synonym or
+// slug), or makes a free tag of a new label; made says it was made.
+func splitTarget(ctx context.Context, tx *store.Tx, v maillage.Viewer, name string) (*maillage.Tag, bool, error) {
+	t, err := tx.TagByKey(ctx, store.TagKey(name))
+	if maillage.IsNotFound(err) {
+		t, _, err = tx.ResolveTagSlug(ctx, name)
+	}
+	if !maillage.IsNotFound(err) {
+		return t, false, err
+	}
+	label, err := cleanLabel("uses", name, true)
+	if err != nil {
+		return nil, false, err
+	}
+	t = &maillage.Tag{Label: label, Kind: maillage.TagFree, CreatedBy: v.UserID}
+	if err := tx.InsertTag(ctx, t); err != nil {
+		return nil, false, err
+	}
+	return t, true, nil
 }
 
 // maxSplitUses bounds the uses one split moves.

@@ -303,7 +303,7 @@ func (w *replayWorld) refused(what string, err error) string {
 		w.done[kind]++
 		return what
 	}
-	if c := maillage.ErrorCode(err); c == maillage.CodeInternal || c == maillage.CodeNotFound && what != "" && what[0] == 'u' {
+	if c := maillage.ErrorCode(err); c == maillage.CodeInternal || c == maillage.CodeNotFound {
 		w.t.Fatalf("%s: %v", what, err)
 	}
 	return what + " (refused: " + maillage.AsError(err).MessageID + ")"

@@ -335,3 +335,14 @@ func (db *DB) TagsByIDs(ctx context.Context, ids ...string) (map[string]maillage
 	}
 	return out, rows.Err()
 }
+
+// tagAncestorsSQL selects the IDs of every tag above the tags the
+// subquery selects (a recursive query, bounded by the hierarchy's depth
+// so a cycle written by hand cannot run away).
+func tagAncestorsSQL(tags string) string {
+	return fmt.Sprintf(`WITH RECURSIVE anc (id, depth) AS (
+		SELECT tp.parent_id, 1 FROM tags tp WHERE tp.id IN (%s) AND tp.parent_id IS NOT NULL
+		UNION SELECT ta.parent_id, anc.depth + 1 FROM anc JOIN tags ta ON ta.id = anc.id
+			WHERE ta.parent_id IS NOT NULL AND anc.depth < %d)
+		SELECT id FROM anc`, tags, maillage.MaxTagDepth*2)
+}

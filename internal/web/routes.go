@@ -74,6 +74,30 @@ func (s *server) routes() http.Handler {
 	m.HandleFunc("GET /tags/suggest", s.suggestTags)
 	m.HandleFunc("GET /tags/{slug}", s.tag)
 
+	// Administration: the taxonomy (curators and administrators) and the
+	// people's roles (administrators).
+	m.HandleFunc("GET /admin", s.adminHome)
+	m.HandleFunc("GET /admin/people", s.adminPeople)
+	m.HandleFunc("POST /admin/people/{id}/curator", s.setCurator)
+	m.HandleFunc("GET /admin/tags", s.adminTags)
+	m.HandleFunc("POST /admin/tags", s.createTag)
+	m.HandleFunc("GET /admin/taxonomy/new", s.newTagForm)
+	m.HandleFunc("POST /admin/taxonomy/bulk", s.bulkTags)
+	m.HandleFunc("GET /admin/taxonomy/import", s.importForm)
+	m.HandleFunc("POST /admin/taxonomy/starter", s.loadStarter)
+	m.HandleFunc("GET /admin/taxonomy/log", s.tagLog)
+	m.HandleFunc("POST /admin/taxonomy/log/{id}/undo", s.undoTagAction)
+	m.HandleFunc("GET /admin/tags/{slug}", s.adminTag)
+	m.HandleFunc("POST /admin/tags/{slug}/edit", s.editTag)
+	m.HandleFunc("POST /admin/tags/{slug}/promote", s.promoteTag)
+	m.HandleFunc("POST /admin/tags/{slug}/merge", s.mergeTag)
+	m.HandleFunc("POST /admin/tags/{slug}/synonyms", s.addTagSynonym)
+	m.HandleFunc("POST /admin/tags/{slug}/synonyms/remove", s.removeTagSynonym)
+	m.HandleFunc("POST /admin/tags/{slug}/deprecate", s.deprecateTag)
+	m.HandleFunc("POST /admin/tags/{slug}/review", s.reviewTag)
+	m.HandleFunc("GET /admin/tags/{slug}/split", s.splitForm)
+	m.HandleFunc("POST /admin/tags/{slug}/split", s.splitTag)
+
 	// Private and group messages; blocking people.
 	m.HandleFunc("GET /messages", s.messagesPage)
 	m.HandleFunc("GET /messages/new", s.newMessageForm)
@@ -218,6 +242,8 @@ func (s *server) routes() http.Handler {
 	top.Handle("POST /unsubscribe/{token}", s.oneClickPages(http.HandlerFunc(s.unsubscribe)))
 	// Notebook covers too (see uploadPages); the service bounds them to the image limit.
 	top.Handle("POST /notebooks/{id}/cover", s.uploadPages(http.HandlerFunc(s.uploadNotebookCover)))
+	// Taxonomy files are uploaded past the page body limit too.
+	top.Handle("POST /admin/taxonomy/import", s.uploadPages(http.HandlerFunc(s.importTaxonomy)))
 	top.Handle("/", s.pageMiddleware(m))
 	return top
 }
