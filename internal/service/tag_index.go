@@ -127,22 +127,47 @@ type candidate struct {
 // per tag, deprecated ones left out.
 func (s *tagSnapshot) matches(key string) []candidate {
 	lo := sort.Search(len(s.names), func(i int) bool { return s.names[i].key >= key })
-	best := map[int32]int{}
+	// pos[tag] is 1 + the tag's place in out: a slice, not a map, since a
+	// short prefix meets thousands of names.
+	var pos []int32
 	var out []candidate
 	for i := lo; i < len(s.names) && strings.HasPrefix(s.names[i].key, key); i++ {
 		n := s.names[i]
 		if s.tags[n.tag].tag.Deprecated {
 			continue
 		}
+		if pos == nil {
+			pos = make([]int32, len(s.tags))
+		}
 		c := candidate{tag: n.tag, quality: n.quality, exact: n.key == key}
-		if j, ok := best[n.tag]; ok {
-			if better(c, out[j]) {
-				out[j] = c
+		if j := pos[n.tag]; j > 0 {
+			if better(c, out[j-1]) {
+				out[j-1] = c
 			}
 			continue
 		}
-		best[n.tag] = len(out)
 		out = append(out, c)
+		pos[n.tag] = int32(len(out))
+	}
+	return out
+}
+
+// topK keeps the k smallest elements of cs by cmp, sorted: a bounded
+// insertion, since k is small and cs may hold thousands.
+func topK(cs []candidate, k int, cmp func(a, b candidate) int) []candidate {
+	if k <= 0 {
+		return nil
+	}
+	out := make([]candidate, 0, k+1)
+	for _, c := range cs {
+		if len(out) == k && cmp(c, out[k-1]) >= 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(out, c, cmp)
+		out = slices.Insert(out, i, c)
+		if len(out) > k {
+			out = out[:k]
+		}
 	}
 	return out
 }
@@ -178,7 +203,7 @@ func (x *tagIndex) suggest(ctx context.Context, db *store.DB, v maillage.Viewer,
 		}
 	}
 	// Curated tags are public: the best matches, shortest names first.
-	slices.SortFunc(curated, func(a, b candidate) int {
+	curated = topK(curated, n, func(a, b candidate) int {
 		if a.exact != b.exact || a.quality != b.quality {
 			if better(a, b) {
 				return -1
@@ -188,10 +213,11 @@ func (x *tagIndex) suggest(ctx context.Context, db *store.DB, v maillage.Viewer,
 		ka, kb := s.tags[a.tag].tag.Key, s.tags[b.tag].tag.Key
 		return cmp.Or(cmp.Compare(len(ka), len(kb)), cmp.Compare(ka, kb))
 	})
-	curated = curated[:min(len(curated), n)]
 	// Free tags: the viewer's own first, then the most used, asked of the
 	// policy in batches until enough are visible.
-	slices.SortFunc(free, func(a, b candidate) int {
+	want := n - len(curated)
+	batch := max(want*4, 8)
+	free = topK(free, batch*freeRounds, func(a, b candidate) int {
 		ta, tb := s.tags[a.tag], s.tags[b.tag]
 		oa, ob := v.SignedIn() && ta.tag.CreatedBy == v.UserID, v.SignedIn() && tb.tag.CreatedBy == v.UserID
 		if oa != ob {
@@ -202,8 +228,6 @@ func (x *tagIndex) suggest(ctx context.Context, db *store.DB, v maillage.Viewer,
 		}
 		return cmp.Or(cmp.Compare(tb.uses, ta.uses), cmp.Compare(ta.tag.Key, tb.tag.Key))
 	})
-	want := n - len(curated)
-	batch := max(want*4, 8)
 	ids := make([]string, 0, len(curated)+batch)
 	for _, c := range curated {
 		ids = append(ids, s.tags[c.tag].tag.ID)

@@ -93,6 +93,9 @@ func TestReplayedCurationLosesNoUse(t *testing.T) {
 	w := newReplayWorld(t, seed)
 	for i := 0; i < steps && !t.Failed(); i++ {
 		what := w.step()
+		if os.Getenv("MAILLAGE_TAXONOMY_VERBOSE") != "" {
+			t.Logf("step %d: %s", i, what)
+		}
 		w.check(fmt.Sprintf("step %d (%s)", i, what))
 	}
 	t.Logf("actions done: %v", w.done)

@@ -164,8 +164,9 @@ func (db *DB) TagUses(ctx context.Context, v maillage.Viewer, tagID string, lim,
 	id := a.add(tagID)
 	var parts []string
 	for i, ut := range tagUseTables() {
-		parts = append(parts, fmt.Sprintf(`SELECT %d AS ord, '%s' AS kind, s.id AS sid, s.%s AS title FROM %s j JOIN %s s ON s.id = j.%s
-			WHERE j.tag_id = %s AND %s`, i, ut.kind, ut.title, ut.table, ut.subjects, ut.column, id, ut.visible(v, "s", &a)))
+		// CROSS JOIN: the tag's uses first (see tagUsesSQL).
+		parts = append(parts, fmt.Sprintf(`SELECT %d AS ord, '%s' AS kind, s.id AS sid, s.%s AS title FROM %s j CROSS JOIN %s s
+			WHERE s.id = j.%s AND j.tag_id = %s AND %s`, i, ut.kind, ut.title, ut.table, ut.subjects, ut.column, id, ut.visible(v, "s", &a)))
 	}
 	union := joinUnion(parts)
 	var total int
@@ -274,12 +275,12 @@ func (db *DB) TagCounts(ctx context.Context, v maillage.Viewer, tagIDs []string)
 	var cols []string
 	tables := tagUseTables()
 	for _, ut := range tables {
-		cols = append(cols, `(SELECT COUNT(DISTINCT j.`+ut.column+`) FROM `+ut.table+` j JOIN `+ut.subjects+` s ON s.id = j.`+ut.column+`
-			WHERE j.tag_id IN (`+in+`) AND `+ut.visible(v, "s", &a)+`)`)
+		cols = append(cols, `(SELECT COUNT(DISTINCT j.`+ut.column+`) FROM `+ut.table+` j CROSS JOIN `+ut.subjects+` s
+			WHERE s.id = j.`+ut.column+` AND j.tag_id IN (`+in+`) AND `+ut.visible(v, "s", &a)+`)`)
 	}
 	cols = append(cols, `(SELECT COUNT(*) FROM notebooks b WHERE `+notebookVisibleSQL(v, "b", &a)+` AND EXISTS (
-		SELECT 1 FROM notebook_notes tn JOIN notes n ON n.id = tn.note_id JOIN note_tags nt ON nt.note_id = n.id
-		WHERE tn.notebook_id = b.id AND nt.tag_id IN (`+in+`) AND `+noteVisibleSQL(v, "n", &a)+`))`)
+		SELECT 1 FROM notebook_notes tn CROSS JOIN note_tags nt CROSS JOIN notes n
+		WHERE nt.note_id = tn.note_id AND n.id = tn.note_id AND tn.notebook_id = b.id AND nt.tag_id IN (`+in+`) AND `+noteVisibleSQL(v, "n", &a)+`))`)
 	counts := make([]int, len(cols))
 	dest := make([]any, len(cols))
 	for i := range counts {

@@ -108,7 +108,9 @@ func tagByID(ctx context.Context, q querier, id string) (*maillage.Tag, error) {
 
 // insertTag stores a new tag: its ID, key, slug and creation time are
 // set here. Two keys may share a slug ("C++" and "C"): later ones are
-// numbered. A new tag takes over an old redirect of its slug.
+// numbered. A slug that redirects to another tag may be taken: the live
+// tag answers first, and the redirect works again if the new tag goes
+// (its creation undone).
 func (tx *Tx) insertTag(ctx context.Context, t *maillage.Tag) error {
 	t.ID, t.Key, t.CreatedAt = auth.NewID(), TagKey(t.Label), tx.now
 	if t.Kind == "" {
@@ -122,9 +124,6 @@ func (tx *Tx) insertTag(ctx context.Context, t *maillage.Tag) error {
 	keyEn := ""
 	if t.LabelEn != "" {
 		keyEn = TagKey(t.LabelEn)
-	}
-	if _, err := tx.exec(ctx, `DELETE FROM tag_redirects WHERE slug = $1`, t.Slug); err != nil {
-		return fmt.Errorf("create tag: %w", err)
 	}
 	_, err = tx.exec(ctx, `INSERT INTO tags (id, slug, key, label, label_en, key_en, kind, parent_id, definition, definition_en,
 		term_note_id, deprecated, created_by, created_at)
@@ -235,15 +234,17 @@ func resolveTagSlug(ctx context.Context, q querier, slug string) (*maillage.Tag,
 
 // tagUsesSQL counts what carries tag t and the viewer may see: profiles,
 // organisations (a public directory) and communities, each through the
-// policy's SQL mirror.
+// policy's SQL mirror. CROSS JOIN keeps SQLite reading the tag's few uses
+// first: left to itself it may walk every public note and look each one
+// up (PostgreSQL plans it the same either way).
 func tagUsesSQL(v maillage.Viewer, a *args) string {
-	return `((SELECT COUNT(*) FROM user_interests ui JOIN users u ON u.id = ui.user_id
-		WHERE ui.tag_id = t.id AND ` + profileVisibleSQL(v, "u", a) + `)
+	return `((SELECT COUNT(*) FROM user_interests ui CROSS JOIN users u
+		WHERE u.id = ui.user_id AND ui.tag_id = t.id AND ` + profileVisibleSQL(v, "u", a) + `)
 	+ (SELECT COUNT(*) FROM organization_tags ot WHERE ot.tag_id = t.id)
-	+ (SELECT COUNT(*) FROM community_tags ct JOIN communities c ON c.id = ct.community_id
-		WHERE ct.tag_id = t.id AND ` + communitySeeSQL(v, "c", a) + `)
-	+ (SELECT COUNT(*) FROM note_tags nt JOIN notes n ON n.id = nt.note_id
-		WHERE nt.tag_id = t.id AND ` + noteVisibleSQL(v, "n", a) + `))`
+	+ (SELECT COUNT(*) FROM community_tags ct CROSS JOIN communities c
+		WHERE c.id = ct.community_id AND ct.tag_id = t.id AND ` + communitySeeSQL(v, "c", a) + `)
+	+ (SELECT COUNT(*) FROM note_tags nt CROSS JOIN notes n
+		WHERE n.id = nt.note_id AND nt.tag_id = t.id AND ` + noteVisibleSQL(v, "n", a) + `))`
 }
 
 // tagVisibleSQL mirrors maillage.CanViewTag for tags aliased t.

@@ -331,3 +331,13 @@ func (db *DB) rekeyTags(ctx context.Context) error {
 		return err
 	})
 }
+
+// Analyze refreshes the query planner's statistics. A live database has
+// them (PostgreSQL's autovacuum, SQLite's optimize on close); after a
+// bulk load, or in a benchmark's fresh one, planners otherwise guess.
+func (db *DB) Analyze(ctx context.Context) error {
+	if _, err := db.write.ExecContext(ctx, "ANALYZE"); err != nil {
+		return fmt.Errorf("analyze: %w", mapError(err))
+	}
+	return nil
+}
