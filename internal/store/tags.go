@@ -275,6 +275,7 @@ func (db *DB) AutocompleteTags(ctx context.Context, v maillage.Viewer, prefix st
 	rows, err := db.query(ctx, `SELECT `+tagColumns+`, `+uses+` AS uses FROM tags t
 		WHERE t.merged_into_id IS NULL AND NOT t.deprecated AND `+visible+`
 			AND (t.key LIKE `+p+` ESCAPE '\' OR t.key LIKE `+mid+` ESCAPE '\' OR t.key_en LIKE `+p+` ESCAPE '\'
+			OR t.key_en LIKE `+mid+` ESCAPE '\'
 			OR EXISTS (SELECT 1 FROM tag_synonyms s WHERE s.tag_id = t.id AND s.key LIKE `+p+` ESCAPE '\'))
 		ORDER BY CASE WHEN t.kind = 'curated' THEN 0 ELSE 1 END, uses DESC, t.key LIMIT `+a.add(limit(n)), a...)
 	if err != nil {
