@@ -99,6 +99,7 @@ type tagActionJSON struct {
 	Undoable  bool    `json:"undoable"`
 	CreatedAt string  `json:"created_at"`
 	UndoneAt  *string `json:"undone_at"`
+	Hidden    bool    `json:"hidden,omitempty" doc:"it touched a tag the caller may not see: no summary, no undo"`
 }
 
 type importJSON struct {
@@ -325,7 +326,8 @@ func (s *server) listTagActions(w http.ResponseWriter, r *http.Request) error {
 	items := make([]tagActionJSON, len(list))
 	for i, a := range list {
 		items[i] = tagActionJSON{ID: a.ID, BatchID: a.BatchID, Kind: string(a.Kind), Summary: a.Summary, ActorID: a.ActorID,
-			ActorName: a.ActorName, Undoable: a.Undoable && a.UndoneAt == nil, CreatedAt: stamp(a.CreatedAt), UndoneAt: stampPtr(a.UndoneAt)}
+			ActorName: a.ActorName, Undoable: a.Undoable && a.UndoneAt == nil && !a.Hidden, CreatedAt: stamp(a.CreatedAt),
+			UndoneAt: stampPtr(a.UndoneAt), Hidden: a.Hidden}
 	}
 	s.writeJSON(w, http.StatusOK, newList(items, total, p))
 	return nil

@@ -107,6 +107,9 @@ type TagAction struct {
 	UndoneAt  *time.Time
 	UndoneBy  string
 	TagIDs    []string
+	// Hidden says the action touched a tag the viewer may not see: its
+	// summary is left out and it cannot be undone by them.
+	Hidden bool
 }
 
 // TaxonomyTag is a tag of the curated taxonomy with everything an export

@@ -620,7 +620,9 @@ func (s *Service) RemoveSynonym(ctx context.Context, v maillage.Viewer, slug, la
 // MergeTags folds one tag into another: every use (interests,
 // organisations, communities, notes) and follow moves to into, the old
 // labels become its synonyms, the old slug redirects, and the old tag's
-// children move under into. Merging a tag into itself or into its own
+// children move under into. A free tag only private content carried
+// (which a visitor could not see) leaves no public trace: its label does
+// not become a synonym and its old address leads nowhere. Merging a tag into itself or into its own
 // descendant, or a curated tag into a free one, is refused.
 func (s *Service) MergeTags(ctx context.Context, v maillage.Viewer, fromSlug, intoSlug string) (*maillage.Tag, error) {
 	from, err := s.curatorTag(ctx, v, fromSlug)
@@ -688,6 +690,12 @@ func mergeTx(ctx context.Context, tx *store.Tx, v maillage.Viewer, batch, fromID
 	if err != nil {
 		return nil, err
 	}
+	// A tag only private content carried leaves no public trace: its
+	// label does not become a synonym of a tag others see.
+	public, err := tx.TagPublic(ctx, from.ID)
+	if err != nil {
+		return nil, err
+	}
 	uses, err := tx.MoveTagUses(ctx, from.ID, into.ID)
 	if err != nil {
 		return nil, err
@@ -696,7 +704,7 @@ func mergeTx(ctx context.Context, tx *store.Tx, v maillage.Viewer, batch, fromID
 	if err != nil {
 		return nil, err
 	}
-	if err := tx.MergeTagRecord(ctx, from, into); err != nil {
+	if err := tx.MergeTagRecord(ctx, from, into, public); err != nil {
 		return nil, err
 	}
 	return into, logAction(ctx, tx, v, batch, maillage.TagActionMerge, from.Label+" → "+into.Label, touched,
@@ -749,7 +757,7 @@ func (s *Service) SplitTag(ctx context.Context, v maillage.Viewer, slug string, 
 		var labels []string
 		for _, c := range choices {
 			name := maillage.CleanTagLabel(c.To)
-			key := store.TagKey(name)
+			key := name // the cache follows the name as given: a slug and a label may fold alike
 			to, ok := targets[key]
 			if !ok {
 				var made bool
@@ -759,7 +767,7 @@ func (s *Service) SplitTag(ctx context.Context, v maillage.Viewer, slug string, 
 				switch {
 				case made:
 					created = append(created, to.ID)
-				case to.ID != from.ID && !contains(existing, to.ID):
+				case to.ID != from.ID && !contains(existing, to.ID) && !contains(created, to.ID):
 					existing = append(existing, to.ID)
 				}
 				targets[key] = to
@@ -784,12 +792,13 @@ func (s *Service) SplitTag(ctx context.Context, v maillage.Viewer, slug string, 
 	})
 }
 
-// splitTarget finds the tag a split sends a use to (by label, synonym or
-// slug), or makes a free tag of a new label; made says it was made.
+// splitTarget finds the tag a split sends a use to (by slug, label or
+// synonym), or makes a free tag of a new label; made says it was made.
 func splitTarget(ctx context.Context, tx *store.Tx, v maillage.Viewer, name string) (*maillage.Tag, bool, error) {
-	t, err := tx.TagByKey(ctx, store.TagKey(name))
+	// A slug first, then a label: as everywhere a tag is named.
+	t, _, err := tx.ResolveTagSlug(ctx, name)
 	if maillage.IsNotFound(err) {
-		t, _, err = tx.ResolveTagSlug(ctx, name)
+		t, err = tx.TagByKey(ctx, store.TagKey(name))
 	}
 	if !maillage.IsNotFound(err) {
 		return t, false, err
@@ -889,7 +898,7 @@ func (s *Service) UndoTagAction(ctx context.Context, v maillage.Viewer, actionID
 	if err := requireCurator(v); err != nil {
 		return err
 	}
-	return s.db.Update(ctx, func(tx *store.Tx) error { return undoTx(ctx, tx, v, actionID) })
+	return s.db.Update(ctx, func(tx *store.Tx) error { return s.undoTx(ctx, tx, v, actionID) })
 }
 
 // UndoTagBatch undoes every action of a bulk action, latest first.
@@ -912,7 +921,7 @@ func (s *Service) UndoTagBatch(ctx context.Context, v maillage.Viewer, batchID s
 			if a.UndoneAt != nil {
 				continue
 			}
-			if err := undoTx(ctx, tx, v, a.ID); err != nil {
+			if err := s.undoTx(ctx, tx, v, a.ID); err != nil {
 				return err
 			}
 		}
@@ -935,10 +944,18 @@ func (s *Service) batchActions(ctx context.Context, batchID string) ([]maillage.
 	}
 }
 
-func undoTx(ctx context.Context, tx *store.Tx, v maillage.Viewer, actionID string) error {
+func (s *Service) undoTx(ctx context.Context, tx *store.Tx, v maillage.Viewer, actionID string) error {
 	a, undo, err := tx.TagAction(ctx, actionID)
 	if err != nil {
 		return err
+	}
+	// An action on a tag the curator may not see is not theirs to undo.
+	check := []maillage.TagAction{*a}
+	if err := s.hideActions(ctx, v, check); err != nil {
+		return err
+	}
+	if check[0].Hidden {
+		return maillage.ErrNotFound
 	}
 	switch {
 	case a.UndoneAt != nil:
@@ -963,12 +980,62 @@ func undoTx(ctx context.Context, tx *store.Tx, v maillage.Viewer, actionID strin
 	return logAction(ctx, tx, v, "", maillage.TagActionUndo, a.Summary, a.TagIDs, nil)
 }
 
-// TagActions lists the curation log for curators, newest first.
+// TagActions lists the curation log for curators, newest first. An
+// action that touched a tag the curator may not see (a free tag only
+// private content carries) keeps its kind, author and date but not its
+// labels (see hideActions).
 func (s *Service) TagActions(ctx context.Context, v maillage.Viewer, f store.TagActionFilter) ([]maillage.TagAction, int, error) {
 	if err := requireCurator(v); err != nil {
 		return nil, 0, err
 	}
-	return s.db.TagActions(ctx, f)
+	list, total, err := s.db.TagActions(ctx, f)
+	if err != nil {
+		return nil, 0, err
+	}
+	return list, total, s.hideActions(ctx, v, list)
+}
+
+// hideActions marks the actions that touched a tag the viewer may not see
+// now (a merged tag counts as the tag it became; a deleted one hides
+// nothing), and blanks their summaries; the curator who acted sees their
+// own actions whole.
+func (s *Service) hideActions(ctx context.Context, v maillage.Viewer, list []maillage.TagAction) error {
+	ids := make([]string, len(list))
+	for i, a := range list {
+		ids[i] = a.ID
+	}
+	touched, err := s.db.TagActionTags(ctx, ids...)
+	if err != nil {
+		return err
+	}
+	var all []string
+	for _, tags := range touched {
+		all = append(all, tags...)
+	}
+	live, err := s.db.LiveTagIDs(ctx, all...)
+	if err != nil {
+		return err
+	}
+	liveIDs := make([]string, 0, len(live))
+	for _, id := range live {
+		liveIDs = append(liveIDs, id)
+	}
+	vis, err := s.db.TagsVisibility(ctx, v, liveIDs)
+	if err != nil {
+		return err
+	}
+	for i := range list {
+		if list[i].ActorID == v.UserID && v.SignedIn() {
+			continue // the curator who acted saw the tags then
+		}
+		for _, t := range touched[list[i].ID] {
+			if id, ok := live[t]; ok && !vis[id].Visible {
+				list[i].Hidden, list[i].Summary = true, ""
+				break
+			}
+		}
+	}
+	return nil
 }
 
 // newBatchID names the actions of one bulk action together.

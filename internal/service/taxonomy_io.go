@@ -257,7 +257,9 @@ func (s *Service) importScheme(ctx context.Context, v maillage.Viewer, scheme *t
 				return err
 			}
 			uses, follows = append(uses, u...), append(follows, f...)
-			return tx.MergeTagRecord(ctx, free, into)
+			// Absorbed free tags answer to one of the concept's names,
+			// which the file makes public anyway.
+			return tx.MergeTagRecord(ctx, free, into, true)
 		}
 		rel, err := relatedIDs(ctx, tx, existing...)
 		if err != nil {

@@ -216,3 +216,66 @@ func TestUndoWaitsForLaterActionsAndBulkIsAllOrNothing(t *testing.T) {
 		t.Fatalf("a member undid: %v", err)
 	}
 }
+
+// TestMergingAPrivateFreeTagLeavesNoPublicTrace: a label only a private
+// community typed, merged into a public tag by a curator who belongs to
+// it, becomes no public synonym, its address leads nowhere, and other
+// curators see the log entry without its labels and cannot undo it.
+func TestMergingAPrivateFreeTagLeavesNoPublicTrace(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testutil.Service(t)
+	m, mv := testutil.User(t, s, "Membre", "membre@exemple.org")
+	c, cv := curatorOf(t, s, "Curatrice", "cur@exemple.org")
+	_, dv := curatorOf(t, s, "Autre curatrice", "autre@exemple.org")
+	comm, err := s.CreateCommunity(ctx, mv, maillage.CommunityInput{Name: "Comité", Visibility: "private"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddMember(ctx, testutil.ViewerOf(t, s, m.ID), comm.ID, c.ID, maillage.RoleMember); err != nil {
+		t.Fatal(err)
+	}
+	mv, cv = testutil.ViewerOf(t, s, m.ID), testutil.ViewerOf(t, s, c.ID)
+	if _, err := s.CreateNote(ctx, mv, maillage.NoteInput{Title: "Plan", Body: "x", Visibility: "community", CommunityID: comm.ID,
+		Tags: []string{"Projet confidentiel X"}}); err != nil {
+		t.Fatal(err)
+	}
+	pub, err := s.CreateCuratedTag(ctx, cv, service.TagInput{Label: "Innovation sociale"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.ResolveTag(ctx, dv, "projet-confidentiel-x"); !maillage.IsNotFound(err) {
+		t.Fatalf("another curator sees the private tag: %v", err)
+	}
+	if _, err := s.MergeTags(ctx, cv, "projet-confidentiel-x", pub.Slug); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.Tag(ctx, maillage.Anonymous(), pub.Slug, 5)
+	if err != nil || len(p.Synonyms) != 0 || p.Counts.Total() != 0 {
+		t.Fatalf("public page: synonyms %+v counts %v %v", p.Synonyms, p.Counts, err)
+	}
+	if member, _ := s.Tag(ctx, mv, pub.Slug, 5); member == nil || member.NotesTotal != 1 {
+		t.Fatal("the member's note lost its tag")
+	}
+	for _, v := range []maillage.Viewer{maillage.Anonymous(), dv, mv} {
+		if _, _, err := s.ResolveTag(ctx, v, "projet-confidentiel-x"); !maillage.IsNotFound(err) {
+			t.Errorf("the old address still answers: %v", err)
+		}
+	}
+	other, _, err := s.TagActions(ctx, dv, store.TagActionFilter{Limit: 5})
+	if err != nil || !other[0].Hidden || other[0].Summary != "" {
+		t.Fatalf("another curator's log: %+v %v", other, err)
+	}
+	if err := s.UndoTagAction(ctx, dv, other[0].ID); !maillage.IsNotFound(err) {
+		t.Fatalf("another curator undid it: %v", err)
+	}
+	mine, _, err := s.TagActions(ctx, cv, store.TagActionFilter{Limit: 5})
+	if err != nil || mine[0].Hidden || mine[0].Summary != "Projet confidentiel X → Innovation sociale" {
+		t.Fatalf("the curator's own log: %+v %v", mine, err)
+	}
+	if err := s.UndoTagAction(ctx, cv, mine[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := s.ResolveTag(ctx, mv, "projet-confidentiel-x"); err != nil {
+		t.Fatalf("undone, the tag is back for its community: %v", err)
+	}
+}

@@ -406,3 +406,51 @@ func (tx *Tx) UndoTagAction(ctx context.Context, id, userID string, u *TagUndo) 
 	_, err = tx.BumpTaxonomy(ctx)
 	return err
 }
+
+// TagActionTags returns the tags each of the given actions touched.
+func (db *DB) TagActionTags(ctx context.Context, actionIDs ...string) (map[string][]string, error) {
+	out := map[string][]string{}
+	if len(actionIDs) == 0 {
+		return out, nil
+	}
+	var a args
+	rows, err := db.query(ctx, `SELECT action_id, tag_id FROM tag_action_tags WHERE action_id IN (`+a.list(actionIDs)+`)
+		ORDER BY action_id, tag_id`, a...)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var action, tag string
+		if err := rows.Scan(&action, &tag); err != nil {
+			return nil, mapError(err)
+		}
+		out[action] = append(out[action], tag)
+	}
+	return out, rows.Err()
+}
+
+// LiveTagIDs maps tag IDs to the tags that answer for them now: a tag
+// merged publicly to the tag it was merged into, any other to itself;
+// deleted tags are left out.
+func (db *DB) LiveTagIDs(ctx context.Context, ids ...string) (map[string]string, error) {
+	out := map[string]string{}
+	for _, id := range uniqueStrings(ids) {
+		t, err := tagByID(ctx, db.r(), id)
+		if maillage.IsNotFound(err) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		// A tag merged without a public trace stands for itself (no one
+		// but its author sees it any more); another is the tag it became.
+		if !strings.HasPrefix(t.Slug, MergedSlugPrefix) {
+			if t, err = followMerges(ctx, db.r(), t); err != nil {
+				return nil, err
+			}
+		}
+		out[id] = t.ID
+	}
+	return out, nil
+}

@@ -75,34 +75,50 @@ func (tx *Tx) undoFollowMoves(ctx context.Context, moves []TagFollowMove) error 
 	return nil
 }
 
+// MergedSlugPrefix starts the slug of a tag merged while only private
+// content carried it: its old address then leads nowhere, rather than
+// confirm to anyone that such a label existed.
+const MergedSlugPrefix = "merged-"
+
 // MergeTagRecord folds tag from into tag into (both live, distinct; the
-// service checked the hierarchy): from keeps its row, pointing to into,
-// so its slug redirects; its key is set apart and its labels become
-// synonyms of into unless into already answers to them; its synonyms,
-// children, related tags and old slugs pass to into. Uses and follows
-// are moved by MoveTagUses and MoveTagFollows.
-func (tx *Tx) MergeTagRecord(ctx context.Context, from, into *maillage.Tag) error {
-	if _, err := tx.exec(ctx, `UPDATE tags SET key = $1, key_en = '', merged_into_id = $2, parent_id = NULL WHERE id = $3`,
-		mergedKeyPrefix+from.ID, into.ID, from.ID); err != nil {
+// service checked the hierarchy): from keeps its row, pointing to into;
+// its key is set apart; its children, related tags pass to into. When
+// public (anyone could see from), its labels become synonyms of into
+// unless into already answers to them, its synonyms and old slugs pass to
+// into and its slug redirects there. When not, nothing of its names
+// passes to a tag others see: its synonyms and old slugs go and its slug
+// is set apart. Uses and follows are moved by MoveTagUses and
+// MoveTagFollows.
+func (tx *Tx) MergeTagRecord(ctx context.Context, from, into *maillage.Tag, public bool) error {
+	slug := from.Slug
+	if !public {
+		slug = MergedSlugPrefix + from.ID
+	}
+	if _, err := tx.exec(ctx, `UPDATE tags SET key = $1, key_en = '', slug = $2, merged_into_id = $3, parent_id = NULL WHERE id = $4`,
+		mergedKeyPrefix+from.ID, slug, into.ID, from.ID); err != nil {
 		return fmt.Errorf("merge tag: %w", err)
+	}
+	if !public {
+		for _, q := range []string{`DELETE FROM tag_synonyms WHERE tag_id = $1`, `DELETE FROM tag_redirects WHERE tag_id = $1`} {
+			if _, err := tx.exec(ctx, q, from.ID); err != nil {
+				return fmt.Errorf("merge tag: %w", err)
+			}
+		}
 	}
 	if _, err := tx.exec(ctx, `UPDATE tag_synonyms SET tag_id = $1 WHERE tag_id = $2`, into.ID, from.ID); err != nil {
 		return fmt.Errorf("merge tag: %w", err)
 	}
 	for _, l := range []struct{ label, lang string }{{from.Label, ""}, {from.LabelEn, "en"}} {
-		if l.label == "" {
+		if l.label == "" || !public {
 			continue
 		}
-		owner, err := tx.TagByKey(ctx, TagKey(l.label))
-		if err == nil && owner.ID == into.ID {
-			continue // into already answers to it
-		}
-		if err != nil && !maillage.IsNotFound(err) {
-			return err
-		}
+		_, err := tx.TagByKey(ctx, TagKey(l.label))
 		if err == nil {
-			// Another tag holds the English label: it keeps it.
+			// into already answers to it, or another tag holds it and keeps it.
 			continue
+		}
+		if !maillage.IsNotFound(err) {
+			return err
 		}
 		if err := tx.AddTagSynonym(ctx, into.ID, l.label, l.lang); err != nil {
 			return err
@@ -158,4 +174,17 @@ func (tx *Tx) DeleteTag(ctx context.Context, tagID string) error {
 		return fmt.Errorf("delete tag: %w", err)
 	}
 	return nil
+}
+
+// TagPublic reports whether anyone, signed in or not, may see a tag
+// (maillage.CanViewTag for a visitor).
+func (tx *Tx) TagPublic(ctx context.Context, tagID string) (bool, error) {
+	var a args
+	vis := tagVisibleSQL(maillage.Anonymous(), &a)
+	var n int
+	err := tx.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM tags t WHERE t.id = `+a.add(tagID)+` AND `+vis, a...).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("tag public: %w", mapError(err))
+	}
+	return n > 0, nil
 }

@@ -130,7 +130,7 @@ func TestMergeMovesEveryUseAndUndoPutsThemBack(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if err := tx.MergeTagRecord(ctx, &from, &into); err != nil {
+		if err := tx.MergeTagRecord(ctx, &from, &into, true); err != nil {
 			return err
 		}
 		action = maillage.TagAction{Kind: maillage.TagActionMerge, Summary: "Mobilité → Mobilité durable",
