@@ -435,20 +435,42 @@ func (db *DB) TagActionTags(ctx context.Context, actionIDs ...string) (map[strin
 // deleted tags are left out.
 func (db *DB) LiveTagIDs(ctx context.Context, ids ...string) (map[string]string, error) {
 	out := map[string]string{}
-	for _, id := range uniqueStrings(ids) {
-		t, err := tagByID(ctx, db.r(), id)
-		if maillage.IsNotFound(err) {
-			continue
+	ids = uniqueStrings(ids)
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var a args
+	rows, err := db.query(ctx, `SELECT id, slug, merged_into_id FROM tags WHERE id IN (`+a.list(ids)+`)`, a...)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	merged := map[string]bool{}
+	for rows.Next() {
+		var id, slug string
+		var into sql.NullString
+		if err := rows.Scan(&id, &slug, &into); err != nil {
+			rows.Close()
+			return nil, mapError(err)
 		}
+		out[id] = id
+		// A tag merged without a public trace stands for itself (no one
+		// but its author sees it any more); another is the tag it became.
+		if into.Valid && !strings.HasPrefix(slug, MergedSlugPrefix) {
+			merged[id] = true
+		}
+	}
+	err = rows.Err()
+	rows.Close()
+	if err != nil {
+		return nil, mapError(err)
+	}
+	for id := range merged {
+		t, err := tagByID(ctx, db.r(), id)
 		if err != nil {
 			return nil, err
 		}
-		// A tag merged without a public trace stands for itself (no one
-		// but its author sees it any more); another is the tag it became.
-		if !strings.HasPrefix(t.Slug, MergedSlugPrefix) {
-			if t, err = followMerges(ctx, db.r(), t); err != nil {
-				return nil, err
-			}
+		if t, err = followMerges(ctx, db.r(), t); err != nil {
+			return nil, err
 		}
 		out[id] = t.ID
 	}
