@@ -119,13 +119,12 @@ func userCreate(ctx context.Context, args []string, stdout io.Writer, logger *sl
 	if err != nil {
 		return describe(m, err)
 	}
-	fmt.Fprintf(stdout, "user created: %s <%s> id=%s admin=%v\n", u.Name, u.Email, u.ID, f.admin)
-	if f.curator && !f.admin {
-		// This instance has no curator role separate from administration
-		// yet: the flag is accepted so that scripts written for the
-		// contract run, and says so rather than granting more than asked.
-		fmt.Fprintln(stdout, "curator: administrators hold every curator right; this instance has no separate curator role")
+	if f.curator {
+		if err := m.Service.SetCuratorByOperator(ctx, u.ID, true); err != nil {
+			return describe(m, err)
+		}
 	}
+	fmt.Fprintf(stdout, "user created: %s <%s> id=%s admin=%v curator=%v\n", u.Name, u.Email, u.ID, f.admin, f.curator || f.admin)
 	if generated {
 		fmt.Fprintf(stdout, "password: %s\n", password)
 	}

@@ -11,10 +11,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/internal/testutil"
 )
 
@@ -172,18 +175,44 @@ func TestFlagsBeforeOrAfterCommand(t *testing.T) {
 	}
 }
 
-// TestCuratorFlag: --curator is part of the command line scripts rely on.
-// Administrators hold every curator right and there is no separate role
-// yet, so the flag is accepted and says so; it grants nothing more.
+// TestCuratorFlag: --curator makes a curator who is not an
+// administrator; without it, a plain member.
 func TestCuratorFlag(t *testing.T) {
-	var out bytes.Buffer
-	args := append([]string{"user", "create", "--email", "e@exemple.org", "--name", "E", "--curator", "--token"}, storageArgs(t)...)
-	if err := run(context.Background(), args, &out, quiet()); err != nil {
+	ctx := context.Background()
+	opts := testutil.DBOptions(t)
+	storage := []string{"--data", opts.DataDir}
+	if opts.URL != "" {
+		storage = []string{"--database-url", opts.URL, "--data", t.TempDir()}
+	}
+	create := func(email string, extra ...string) string {
+		var out bytes.Buffer
+		args := append(append([]string{"user", "create", "--email", email, "--name", "E", "--token"}, extra...), storage...)
+		if err := run(ctx, args, &out, quiet()); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+		want := "admin=false curator=" + strconv.FormatBool(len(extra) > 0)
+		if !strings.Contains(out.String(), want) || !strings.HasPrefix(lines[len(lines)-1], "mlg_") {
+			t.Fatalf("user create %v printed %q, want %q and a token last", extra, out.String(), want)
+		}
+		_, id, _ := strings.Cut(lines[0], " id=")
+		id, _, _ = strings.Cut(id, " ")
+		return id
+	}
+	curator, member := create("cur@exemple.org", "--curator"), create("membre@exemple.org")
+	db, err := store.Open(ctx, opts)
+	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-	if !strings.Contains(out.String(), "admin=false") || !strings.HasPrefix(lines[len(lines)-1], "mlg_") {
-		t.Fatalf("--curator output: %q", out.String())
+	defer db.Close()
+	for id, want := range map[string]bool{curator: true, member: false} {
+		u, err := db.User(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := maillage.CanCurate(maillage.Viewer{UserID: u.ID, Admin: u.Admin, Curator: u.Curator}); got != want {
+			t.Errorf("user %s may curate: %v, want %v", u.Email, got, want)
+		}
 	}
 }
 

@@ -17,6 +17,8 @@ type followJSON struct {
 type followCreate struct {
 	TargetType string `json:"target_type" required:"true" enum:"community,notebook,thread,tag,person"`
 	TargetID   string `json:"target_id" required:"true" doc:"the ID of what to follow (a tag's ID, a person's user ID)"`
+	// Descendants is for tags: new items carrying a tag below it are news too.
+	Descendants bool `json:"descendants,omitempty" doc:"tags only: follow the tags below it too"`
 }
 
 func (s *server) listFollows(w http.ResponseWriter, r *http.Request) error {
@@ -52,10 +54,17 @@ func (s *server) createFollow(w http.ResponseWriter, r *http.Request) error {
 	if err := val.Err(); err != nil {
 		return err
 	}
-	if err := s.svc.Follow(r.Context(), v, maillage.FollowTarget(in.TargetType), in.TargetID); err != nil {
+	var err error
+	if in.TargetType == string(maillage.FollowTag) {
+		err = s.svc.FollowTag(r.Context(), v, in.TargetID, in.Descendants)
+	} else {
+		err = s.svc.Follow(r.Context(), v, maillage.FollowTarget(in.TargetType), in.TargetID)
+	}
+	if err != nil {
 		return err
 	}
-	s.writeJSON(w, http.StatusCreated, followCreate{TargetType: in.TargetType, TargetID: in.TargetID})
+	s.writeJSON(w, http.StatusCreated, followCreate{TargetType: in.TargetType, TargetID: in.TargetID,
+		Descendants: in.Descendants && in.TargetType == string(maillage.FollowTag)})
 	return nil
 }
 

@@ -60,6 +60,21 @@ var schemas = map[string]reflect.Type{
 	"Tag":            reflect.TypeFor[tagJSON](),
 	"TagSuggestions": reflect.TypeFor[tagSuggestions](),
 	"TagPage":        reflect.TypeFor[tagPage](),
+	"TagCreate":      reflect.TypeFor[tagCreate](),
+	"TagPatch":       reflect.TypeFor[tagPatch](),
+	"TagMerge":       reflect.TypeFor[tagMerge](),
+	"TagPromote":     reflect.TypeFor[tagPromote](),
+	"SynonymCreate":  reflect.TypeFor[synonymCreate](),
+	"TagDeprecate":   reflect.TypeFor[tagDeprecate](),
+	"TagSplit":       reflect.TypeFor[tagSplit](),
+	"TagUseList":     reflect.TypeFor[list[tagUseJSON]](),
+	"TagBulk":        reflect.TypeFor[tagBulk](),
+	"TagBatch":       reflect.TypeFor[batchJSON](),
+	"ReviewQueue":    reflect.TypeFor[list[reviewItemJSON]](),
+	"TagActionList":  reflect.TypeFor[list[tagActionJSON]](),
+	"TaxonomyImport": reflect.TypeFor[importJSON](),
+	"CuratorSet":     reflect.TypeFor[curatorSet](),
+	"Curator":        reflect.TypeFor[curatorJSON](),
 
 	"Conversation":                reflect.TypeFor[conversationJSON](),
 	"ConversationList":            reflect.TypeFor[list[conversationJSON]](),
@@ -234,6 +249,13 @@ func operation(rt route) map[string]any {
 	params = append(params, map[string]any{"name": "lang", "in": "query", "description": "language of messages",
 		"schema": map[string]any{"type": "string", "enum": []string{"fr-CA", "en"}}})
 	op["parameters"] = params
+	if len(rt.Files) > 0 && rt.Method == http.MethodPut {
+		content := map[string]any{}
+		for _, m := range rt.Files {
+			content[m] = map[string]any{"schema": map[string]any{"type": "string"}}
+		}
+		op["requestBody"] = map[string]any{"required": true, "content": content}
+	}
 	if rt.Request != "" {
 		op["requestBody"] = map[string]any{
 			"required": !rt.BodyOptional,
@@ -242,6 +264,12 @@ func operation(rt route) map[string]any {
 	}
 	success := map[string]any{"description": http.StatusText(rt.Status)}
 	switch {
+	case len(rt.Files) > 0 && rt.Method == http.MethodGet:
+		content := map[string]any{}
+		for _, m := range rt.Files {
+			content[m] = map[string]any{"schema": map[string]any{"type": "string"}}
+		}
+		success["content"] = content
 	case rt.Response != "":
 		success["content"] = map[string]any{"application/json": map[string]any{"schema": ref(rt.Response)}}
 	case rt.Status == http.StatusOK:

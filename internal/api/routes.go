@@ -29,7 +29,10 @@ type route struct {
 	Invites bool
 	// MaxBody raises the body limit above MaxBodyBytes (file uploads).
 	MaxBody int64
-	handle  func(http.ResponseWriter, *http.Request) error
+	// Files lists the media types of a body that is a file, not JSON: the
+	// answer of a GET, the request of a PUT.
+	Files  []string
+	handle func(http.ResponseWriter, *http.Request) error
 }
 
 // param documents a query parameter.
@@ -446,12 +449,75 @@ func (s *server) routes() []route {
 			Summary: "Stop following something", Status: none, Auth: true, handle: s.deleteFollow},
 
 		// Tags.
-		{Method: get, Path: "/api/v1/tags", Op: "suggestTags", Group: "tags", Summary: "Tags starting with the typed text, most used first",
+		{Method: get, Path: "/api/v1/tags", Op: "suggestTags", Group: "tags",
+			Summary: "Autocomplete: tags whose label, English label or synonym starts with the typed text (accents, case and " +
+				"punctuation ignored), curated first, then free tags by use; deprecated tags are left out",
 			Query: []param{{Name: "q", Doc: "the start of a label"}, pLimit}, Response: "TagSuggestions", Status: ok, handle: s.suggestTags},
 		{Method: get, Path: "/api/v1/tags/{slug}", Op: "getTag", Group: "tags",
-			Summary:  "A tag with the people, organisations and communities carrying it that the caller may see",
-			Query:    []param{{Name: "limit", Doc: "items per list", Type: "integer", Min: intp(1), Max: intp(maxLimit), Def: defaultLimit}},
+			Summary: "A tag with its parent, children, synonyms and counts, and the things carrying it that the caller may see; " +
+				"a synonym's, merged tag's or renamed tag's old slug (or a label) answers 301 to the tag",
+			Query: []param{{Name: "limit", Doc: "items per list", Type: "integer", Min: intp(1), Max: intp(maxLimit), Def: defaultLimit},
+				{Name: "descendants", Doc: "true: take in what carries the tags below", Type: "boolean"}},
 			Response: "TagPage", Status: ok, handle: s.getTag},
+		{Method: get, Path: "/api/v1/taxonomy", Op: "getTaxonomy", Group: "tags",
+			Summary: "The whole curated taxonomy as a file: SKOS in RDF Turtle, CSV or JSON",
+			Query:   []param{{Name: "format", Doc: "file format", Enum: []string{"skos", "csv", "json"}, Def: "skos"}},
+			Files:   []string{"text/turtle", "text/csv", "application/json"}, Status: ok, handle: s.getTaxonomy},
+
+		// Curating the taxonomy (curators and administrators).
+		{Method: post, Path: "/api/v1/tags", Op: "createTag", Group: "taxonomy",
+			Summary: "Add a curated tag; a label equal to an existing tag's label or synonym (accents, case, spacing and punctuation aside) is a 409",
+			Request: "TagCreate", Response: "TagPage", Status: created, Auth: true, handle: s.createTag},
+		{Method: patch, Path: "/api/v1/tags/{slug}", Op: "updateTag", Group: "taxonomy",
+			Summary: "Edit a tag (omitted fields unchanged); a new label renames it, the old slug redirecting and the old label becoming a synonym",
+			Request: "TagPatch", Response: "TagPage", Status: ok, Auth: true, handle: s.patchTag},
+		{Method: post, Path: "/api/v1/tags/{slug}/merge", Op: "mergeTag", Group: "taxonomy",
+			Summary: "Merge the tag into another: every use and follow moves, the old label becomes its synonym, the old slug redirects",
+			Request: "TagMerge", Response: "TagPage", Status: ok, Auth: true, handle: s.mergeTag},
+		{Method: post, Path: "/api/v1/tags/{slug}/promote", Op: "promoteTag", Group: "taxonomy",
+			Summary: "Make a free tag curated, optionally with an English label and a parent",
+			Request: "TagPromote", BodyOptional: true, Response: "TagPage", Status: ok, Auth: true, handle: s.promoteTag},
+		{Method: post, Path: "/api/v1/tags/{slug}/synonyms", Op: "addSynonym", Group: "taxonomy",
+			Summary: "Give the tag another label; one another tag answers to is a 409",
+			Request: "SynonymCreate", Response: "TagPage", Status: created, Auth: true, handle: s.addSynonym},
+		{Method: del, Path: "/api/v1/tags/{slug}/synonyms/{label}", Op: "removeSynonym", Group: "taxonomy",
+			Summary: "Take a synonym off the tag (what carries the tag keeps it)", Status: none, Auth: true, handle: s.removeSynonym},
+		{Method: post, Path: "/api/v1/tags/{slug}/deprecate", Op: "deprecateTag", Group: "taxonomy",
+			Summary: "Hide the tag from suggestions, keeping its uses, or bring it back",
+			Request: "TagDeprecate", Response: "TagPage", Status: ok, Auth: true, handle: s.deprecateTag},
+		{Method: get, Path: "/api/v1/tags/{slug}/uses", Op: "listTagUses", Group: "taxonomy",
+			Summary: "What carries the tag that the caller may see, to split it", Query: paging, Response: "TagUseList",
+			Status: ok, Auth: true, handle: s.listTagUses},
+		{Method: post, Path: "/api/v1/tags/{slug}/split", Op: "splitTag", Group: "taxonomy",
+			Summary: "Move chosen uses of the tag to other tags, one by one", Request: "TagSplit", Response: "TagPage",
+			Status: ok, Auth: true, handle: s.splitTag},
+		{Method: post, Path: "/api/v1/taxonomy/bulk", Op: "bulkTags", Group: "taxonomy",
+			Summary: "One action on many tags, all or nothing", Request: "TagBulk", Response: "TagBatch", Status: ok, Auth: true,
+			handle: s.bulkTags},
+		{Method: get, Path: "/api/v1/taxonomy/review", Op: "reviewQueue", Group: "taxonomy",
+			Summary:  "Free tags waiting for a curator, with the uses the caller may see and examples",
+			Query:    append([]param{{Name: "sort", Doc: "newest first or most used first", Enum: []string{"recent", "uses"}}}, paging...),
+			Response: "ReviewQueue", Status: ok, Auth: true, handle: s.reviewQueue},
+		{Method: get, Path: "/api/v1/taxonomy/actions", Op: "listTagActions", Group: "taxonomy",
+			Summary:  "The curation log, newest first: who did what, when, and whether it can be undone",
+			Query:    append([]param{{Name: "tag", Doc: "only the actions on this tag (slug or label)"}}, paging...),
+			Response: "TagActionList", Status: ok, Auth: true, handle: s.listTagActions},
+		{Method: post, Path: "/api/v1/taxonomy/actions/{id}/undo", Op: "undoTagAction", Group: "taxonomy",
+			Summary: "Undo a curation action (a later action on the same tags must be undone first: 409)",
+			Status:  none, Auth: true, handle: s.undoTagAction},
+		{Method: post, Path: "/api/v1/taxonomy/batches/{id}/undo", Op: "undoTagBatch", Group: "taxonomy",
+			Summary: "Undo every action of a bulk action", Status: none, Auth: true, handle: s.undoTagBatch},
+		{Method: put, Path: "/api/v1/taxonomy", Op: "importTaxonomy", Group: "taxonomy",
+			Summary: "Import a taxonomy file (SKOS Turtle, CSV or JSON; ?format= or the Content-Type): all or nothing; it adds and updates, never removes",
+			Query:   []param{{Name: "format", Doc: "file format", Enum: []string{"skos", "csv", "json"}}},
+			Files:   []string{"text/turtle", "text/csv", "application/json"}, Response: "TaxonomyImport", Status: ok, Auth: true,
+			MaxBody: maxTaxonomyBody, handle: s.putTaxonomy},
+		{Method: post, Path: "/api/v1/taxonomy/starter", Op: "loadStarterTaxonomy", Group: "taxonomy",
+			Summary:  "Load the starter taxonomy of Québec's social and solidarity economy that ships with Maillage",
+			Response: "TaxonomyImport", Status: ok, Auth: true, handle: s.loadStarterTaxonomy},
+		{Method: put, Path: "/api/v1/users/{id}/curator", Op: "setCurator", Group: "taxonomy",
+			Summary: "Grant or remove the curator role (administrators)", Request: "CuratorSet", Response: "Curator",
+			Status: ok, Auth: true, handle: s.setCurator},
 	}
 }
 

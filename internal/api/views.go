@@ -33,37 +33,6 @@ func tagLabels(tags []maillage.Tag) (labels, slugs []string) {
 	return labels, slugs
 }
 
-// Tags.
-
-type tagJSON struct {
-	Label   string `json:"label" doc:"human label, accents and case kept"`
-	Slug    string `json:"slug" doc:"URL slug"`
-	LabelEn string `json:"label_en,omitempty" doc:"English label of curated tags"`
-	Uses    int    `json:"uses" doc:"how many people, organisations and visible communities carry it"`
-}
-
-func tagOut(t maillage.Tag) tagJSON {
-	return tagJSON{Label: t.Label, Slug: t.Slug, LabelEn: t.LabelEn, Uses: t.Uses}
-}
-
-type tagSuggestions struct {
-	Tags []tagJSON `json:"tags"`
-}
-
-type tagPage struct {
-	Label              string             `json:"label"`
-	Slug               string             `json:"slug"`
-	LabelEn            string             `json:"label_en,omitempty"`
-	People             []userJSON         `json:"people"`
-	PeopleTotal        int                `json:"people_total"`
-	Organizations      []organizationJSON `json:"organizations"`
-	OrganizationsTotal int                `json:"organizations_total"`
-	Communities        []communityJSON    `json:"communities"`
-	CommunitiesTotal   int                `json:"communities_total"`
-	Notes              []noteSummaryJSON  `json:"notes"`
-	NotesTotal         int                `json:"notes_total"`
-}
-
 // People.
 
 type linkJSON struct {

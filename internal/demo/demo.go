@@ -60,6 +60,8 @@ type Summary struct {
 	JoinRequests int
 	Invitations  int
 	Tags         int
+	// CuratedTags counts the starter taxonomy's tags.
+	CuratedTags int
 
 	Notes          int
 	Notebooks      int
@@ -82,7 +84,7 @@ func (s Summary) String() string {
 		count(s.Organizations, "organization", "organizations"), count(s.Affiliations, "affiliation", "affiliations"),
 		count(s.Communities, "community", "communities"), count(s.Memberships, "membership", "memberships"),
 		count(s.JoinRequests, "join request", "join requests"), count(s.Invitations, "invitation", "invitations"),
-		count(s.Tags, "tag", "tags"), count(s.Notes, "note", "notes"), count(s.Notebooks, "notebook", "notebooks"),
+		count(s.Tags, "tag", "tags"), count(s.CuratedTags, "curated tag", "curated tags"), count(s.Notes, "note", "notes"), count(s.Notebooks, "notebook", "notebooks"),
 		count(s.KnowledgeBases, "knowledge base", "knowledge bases"), count(s.Threads, "thread", "threads"),
 		count(s.Replies, "reply", "replies"), count(s.Conversations, "conversation", "conversations"),
 		count(s.Messages, "message", "messages"),
@@ -120,7 +122,7 @@ func Load(ctx context.Context, s *service.Service) (*Summary, error) {
 	l := &loader{s: s, users: map[string]string{}, orgs: map[string]string{}, orgCreator: map[string]string{},
 		communityIDs: map[string]string{}, notes: map[string]string{}, rng: rand.New(rand.NewPCG(seed1, seed2))}
 	sum := &Summary{DemoEmail: DemoEmail, AdminEmail: AdminEmail, Tags: len(usedTags())}
-	steps := []func(context.Context, *Summary) error{l.admin, l.people, l.organizations, l.affiliations, l.communities,
+	steps := []func(context.Context, *Summary) error{l.taxonomy, l.admin, l.people, l.curators, l.organizations, l.affiliations, l.communities,
 		l.knowledge, l.members, l.discussion, l.messages, l.countThreads}
 	for _, step := range steps {
 		if err := step(ctx, sum); err != nil {

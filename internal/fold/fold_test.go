@@ -67,3 +67,27 @@ func FuzzKeyAndSlug(f *testing.F) {
 		}
 	})
 }
+
+func TestTagKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"Économie sociale":       "economie sociale",
+		"économie-sociale":       "economie sociale",
+		"ÉCONOMIE,  SOCIALE !":   "economie sociale",
+		"l’économie":             "l economie",
+		"C++":                    "c++",
+		"C#":                     "c#",
+		"  ":                     "",
+		"Socio-écologique (TSÉ)": "socio ecologique tse",
+		"a:b":                    "a b",
+	} {
+		if got := TagKey(in); got != want {
+			t.Errorf("TagKey(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Keys are stable and never hold ":".
+	for _, s := range []string{"Économie sociale", "a::b", "\xff", "Œuvre d’art"} {
+		if k := TagKey(s); TagKey(k) != k || strings.Contains(k, ":") {
+			t.Errorf("TagKey(%q) = %q is not a stable key", s, k)
+		}
+	}
+}

@@ -31,6 +31,8 @@ const (
 	AudienceMembers
 	// AudienceManagers is the managers of a community (ID is the community).
 	AudienceManagers
+	// AudienceCurators is the people who curate the tag taxonomy.
+	AudienceCurators
 )
 
 // Audience is a group of viewers something is shown to.
@@ -49,6 +51,9 @@ func SignedInPeople() Audience { return Audience{Kind: AudienceSignedIn} }
 
 // Admins is the audience of the platform's administrators.
 func Admins() Audience { return Audience{Kind: AudienceAdmins} }
+
+// Curators is the audience of the taxonomy's curators.
+func Curators() Audience { return Audience{Kind: AudienceCurators} }
 
 // Person is the audience of one person.
 func Person(userID string) Audience { return Audience{Kind: AudiencePerson, ID: userID} }
@@ -77,6 +82,8 @@ func (a Audience) Key() string {
 		return "community:" + a.ID
 	case AudienceManagers:
 		return "managers:" + a.ID
+	case AudienceCurators:
+		return "curators"
 	}
 	return ""
 }
@@ -97,6 +104,8 @@ func (v Viewer) Includes(a Audience) bool {
 		return v.IsMember(a.ID)
 	case AudienceManagers:
 		return v.IsManager(a.ID)
+	case AudienceCurators:
+		return v.SignedIn() && v.Curator
 	}
 	return false
 }
@@ -117,6 +126,9 @@ func (v Viewer) Audiences() []Audience {
 	out = append(out, SignedInPeople(), Person(v.UserID))
 	if v.Admin {
 		out = append(out, Admins())
+	}
+	if v.Curator {
+		out = append(out, Curators())
 	}
 	ids := make([]string, 0, len(v.Roles))
 	for id := range v.Roles {

@@ -18,6 +18,7 @@ func TestViewerAudiencesMatchIncludes(t *testing.T) {
 		if i%5 != 0 {
 			v.UserID = ids[3+r.IntN(2)]
 			v.Admin = r.IntN(4) == 0
+			v.Curator = r.IntN(4) == 0
 			v.Roles = map[string]Role{}
 			for _, c := range ids[:3] {
 				switch r.IntN(3) {
@@ -29,10 +30,10 @@ func TestViewerAudiencesMatchIncludes(t *testing.T) {
 			}
 		}
 		keys := v.AudienceKeys()
-		for kind := AudienceEveryone; kind <= AudienceManagers; kind++ {
+		for kind := AudienceEveryone; kind <= AudienceCurators; kind++ {
 			for _, id := range ids {
 				a := Audience{Kind: kind, ID: id}
-				if kind <= AudienceAdmins {
+				if !kind.named() {
 					a.ID = ""
 				}
 				if got, want := slices.Contains(keys, a.Key()), v.Includes(a); got != want {
@@ -43,13 +44,18 @@ func TestViewerAudiencesMatchIncludes(t *testing.T) {
 	}
 }
 
+// named reports whether audiences of the kind name a person or community.
+func (k AudienceKind) named() bool {
+	return k == AudiencePerson || k == AudienceMembers || k == AudienceManagers
+}
+
 // TestAudienceKeysDistinct: two different audiences never share a key.
 func TestAudienceKeysDistinct(t *testing.T) {
 	seen := map[string]Audience{}
-	for kind := AudienceEveryone; kind <= AudienceManagers; kind++ {
+	for kind := AudienceEveryone; kind <= AudienceCurators; kind++ {
 		for _, id := range []string{"a", "b"} {
 			a := Audience{Kind: kind, ID: id}
-			if kind <= AudienceAdmins {
+			if !kind.named() {
 				a.ID = ""
 			}
 			if other, ok := seen[a.Key()]; ok && other != a {
@@ -58,7 +64,7 @@ func TestAudienceKeysDistinct(t *testing.T) {
 			seen[a.Key()] = a
 		}
 	}
-	if len(seen) != 9 {
+	if len(seen) != 10 {
 		t.Fatalf("%d keys: %s", len(seen), fmt.Sprint(seen))
 	}
 }

@@ -264,6 +264,12 @@ func CanViewTag(v Viewer, t TagAccess) bool {
 // CanAdminister: instance administration (users, taxonomy merges, settings).
 func CanAdminister(v Viewer) bool { return v.Includes(Admins()) }
 
+// CanCurate: the taxonomy's curators, and administrators, who have every
+// curator right, create curated tags, merge, rename, split and deprecate
+// tags and import vocabularies. Curating acts on tags only: it shows no
+// content the person could not see otherwise.
+func CanCurate(v Viewer) bool { return v.Reaches([]Audience{Curators(), Admins()}) }
+
 // CanLinkContentToCommunity: only a community's members link a note,
 // notebook or knowledge base to it, or share a note into its discussion,
 // since doing so shows the item to its members.

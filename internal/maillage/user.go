@@ -52,8 +52,11 @@ type User struct {
 	ProfileVisibility ProfileVisibility
 	Contact           ContactPreference
 	Admin             bool
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	// Curator: the person keeps the shared taxonomy (administrators have
+	// every curator right anyway).
+	Curator   bool
+	CreatedAt time.Time
+	UpdatedAt time.Time
 
 	// Loaded on demand.
 	Interests    []Tag

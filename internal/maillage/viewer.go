@@ -5,6 +5,8 @@ package maillage
 type Viewer struct {
 	UserID string
 	Admin  bool
+	// Curator may curate the taxonomy (see CanCurate).
+	Curator bool
 	// Roles maps the IDs of the communities the viewer belongs to to their
 	// role there. It is loaded once per request.
 	Roles map[string]Role

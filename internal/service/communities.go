@@ -101,16 +101,18 @@ type CommunityFilter struct {
 	MemberID string
 	// Visibility keeps only public or only private communities ("" for both).
 	Visibility maillage.Visibility
+	// Descendants takes in the communities carrying the tag's descendants.
+	Descendants bool
 	Page
 }
 
 // Communities lists the communities the viewer may see.
 func (s *Service) Communities(ctx context.Context, v maillage.Viewer, f CommunityFilter) ([]maillage.Community, int, error) {
-	tagID, ok, err := s.resolveTag(ctx, f.Tag)
+	tagIDs, ok, err := s.tagFilter(ctx, f.Tag, f.Descendants)
 	if err != nil || !ok {
 		return nil, 0, err
 	}
-	list, total, err := s.db.Communities(ctx, v, store.CommunityFilter{Query: f.Query, TagID: tagID, Region: f.Region,
+	list, total, err := s.db.Communities(ctx, v, store.CommunityFilter{Query: f.Query, TagIDs: tagIDs, Region: f.Region,
 		MemberID: f.MemberID, Visibility: f.Visibility, Limit: f.Limit, Offset: f.Offset})
 	if err == nil {
 		err = s.hideMentions(ctx, v, textsOf(list, func(c *maillage.Community) *string { return &c.Description })...)

@@ -89,3 +89,30 @@ func (s *Service) Follows(ctx context.Context, v maillage.Viewer, p Page) ([]mai
 	}
 	return s.db.Follows(ctx, v.UserID, p.Limit, p.Offset)
 }
+
+// FollowTag makes the viewer follow a tag they may see, with the tags
+// below it (descendants true: a new item carrying any of them is news
+// too) or alone. Following again changes the choice.
+func (s *Service) FollowTag(ctx context.Context, v maillage.Viewer, tagID string, descendants bool) error {
+	if err := requireSignedIn(v); err != nil {
+		return err
+	}
+	if err := s.checkFollowTarget(ctx, v, maillage.FollowTag, tagID); err != nil {
+		return err
+	}
+	return s.db.Update(ctx, func(tx *store.Tx) error {
+		if _, err := tx.Follow(ctx, v.UserID, maillage.FollowTag, tagID); err != nil {
+			return err
+		}
+		return tx.SetFollowDescendants(ctx, v.UserID, tagID, descendants)
+	})
+}
+
+// FollowsDescendants reports whether the viewer follows a tag with the
+// tags below it (false for visitors).
+func (s *Service) FollowsDescendants(ctx context.Context, v maillage.Viewer, tagID string) (bool, error) {
+	if !v.SignedIn() {
+		return false, nil
+	}
+	return s.db.FollowsDescendants(ctx, v.UserID, tagID)
+}

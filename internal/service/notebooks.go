@@ -115,6 +115,8 @@ type NotebookFilter struct {
 	// Tag keeps notebooks holding a note with this tag (label or slug)
 	// that the viewer may see.
 	Tag string
+	// Descendants takes in the notes carrying the tag's descendants.
+	Descendants bool
 	// MemberID keeps notebooks where this person is a manager or contributor.
 	MemberID string
 	// NoteID keeps the notebooks holding this note.
@@ -125,14 +127,14 @@ type NotebookFilter struct {
 // Notebooks lists the notebooks the viewer may see, most recently
 // changed first.
 func (s *Service) Notebooks(ctx context.Context, v maillage.Viewer, f NotebookFilter) ([]maillage.Notebook, int, error) {
-	tagID, ok, err := s.resolveTag(ctx, f.Tag)
+	tagIDs, ok, err := s.tagFilter(ctx, f.Tag, f.Descendants)
 	if err != nil || !ok {
 		return nil, 0, err
 	}
 	if ok, err := s.seesFilterCommunity(ctx, v, f.CommunityID); err != nil || !ok {
 		return nil, 0, err
 	}
-	list, total, err := s.db.Notebooks(ctx, v, store.NotebookFilter{Query: f.Query, CommunityID: f.CommunityID, TagID: tagID,
+	list, total, err := s.db.Notebooks(ctx, v, store.NotebookFilter{Query: f.Query, CommunityID: f.CommunityID, TagIDs: tagIDs,
 		MemberID: f.MemberID, NoteID: f.NoteID, Limit: f.Limit, Offset: f.Offset})
 	if err == nil {
 		err = s.hideMentions(ctx, v, textsOf(list, func(nb *maillage.Notebook) *string { return &nb.Description })...)

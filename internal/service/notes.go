@@ -270,6 +270,7 @@ func (s *Service) editableNote(ctx context.Context, v maillage.Viewer, id string
 type NoteFilter struct {
 	Query       string
 	Tag         string
+	Descendants bool // with the notes carrying the tag's descendants
 	AuthorID    string
 	CommunityID string
 	Kind        maillage.NoteKind
@@ -281,7 +282,7 @@ type NoteFilter struct {
 
 // Notes lists the notes the viewer may see.
 func (s *Service) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([]maillage.NoteSummary, int, error) {
-	tagID, ok, err := s.resolveTag(ctx, f.Tag)
+	tagIDs, ok, err := s.tagFilter(ctx, f.Tag, f.Descendants)
 	if err != nil || !ok {
 		return nil, 0, err
 	}
@@ -291,7 +292,7 @@ func (s *Service) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([
 	if ok, err := s.canFilterByPerson(ctx, v, f.AuthorID); err != nil || !ok {
 		return nil, 0, err
 	}
-	list, total, err := s.db.Notes(ctx, v, store.NoteFilter{Query: f.Query, TagID: tagID, AuthorID: f.AuthorID, CommunityID: f.CommunityID,
+	list, total, err := s.db.Notes(ctx, v, store.NoteFilter{Query: f.Query, TagIDs: tagIDs, AuthorID: f.AuthorID, CommunityID: f.CommunityID,
 		Kind: f.Kind, Visibility: f.Visibility, Sort: f.Sort, Limit: f.Limit, Offset: f.Offset})
 	if err == nil {
 		err = s.hideMentions(ctx, v, textsOf(list, func(n *maillage.NoteSummary) *string { return &n.Summary })...)

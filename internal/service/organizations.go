@@ -130,16 +130,18 @@ type OrganizationFilter struct {
 	Tag    string
 	Region string
 	Type   string
+	// Descendants takes in the organisations carrying the tag's descendants.
+	Descendants bool
 	Page
 }
 
 // Organizations lists the directory.
 func (s *Service) Organizations(ctx context.Context, v maillage.Viewer, f OrganizationFilter) ([]maillage.Organization, int, error) {
-	tagID, ok, err := s.resolveTag(ctx, f.Tag)
+	tagIDs, ok, err := s.tagFilter(ctx, f.Tag, f.Descendants)
 	if err != nil || !ok {
 		return nil, 0, err
 	}
-	return s.db.Organizations(ctx, store.OrganizationFilter{Query: f.Query, TagID: tagID, Region: f.Region, Type: f.Type,
+	return s.db.Organizations(ctx, store.OrganizationFilter{Query: f.Query, TagIDs: tagIDs, Region: f.Region, Type: f.Type,
 		Limit: f.Limit, Offset: f.Offset})
 }
 

@@ -96,16 +96,18 @@ type PeopleFilter struct {
 	Query  string
 	Tag    string // a tag label or slug
 	Region string
+	// Descendants takes in the people interested in the tag's descendants.
+	Descendants bool
 	Page
 }
 
 // People lists the profiles the viewer may see, with their interests.
 func (s *Service) People(ctx context.Context, v maillage.Viewer, f PeopleFilter) ([]maillage.User, int, error) {
-	tagID, ok, err := s.resolveTag(ctx, f.Tag)
+	tagIDs, ok, err := s.tagFilter(ctx, f.Tag, f.Descendants)
 	if err != nil || !ok {
 		return nil, 0, err
 	}
-	users, total, err := s.db.Users(ctx, v, store.UserFilter{Query: f.Query, TagID: tagID, Region: f.Region, Limit: f.Limit, Offset: f.Offset})
+	users, total, err := s.db.Users(ctx, v, store.UserFilter{Query: f.Query, TagIDs: tagIDs, Region: f.Region, Limit: f.Limit, Offset: f.Offset})
 	if err != nil {
 		return nil, 0, err
 	}

@@ -33,6 +33,8 @@ type Service struct {
 	// limits counts sign-in failures, sign-ups and account emails (see
 	// account_limits.go), in the database so every app node shares them.
 	limits ratelimit.Limiter
+	// tags answers tag autocomplete from memory (see tagIndex).
+	tags *tagIndex
 }
 
 // Options configures a Service.
@@ -75,6 +77,7 @@ func New(o Options) *Service {
 	return &Service{
 		db: o.DB, hasher: o.Hasher, baseURL: o.BaseURL, log: log,
 		markup: md, files: o.Files, preview: pf, limits: limits,
+		tags: &tagIndex{},
 	}
 }
 
@@ -104,7 +107,7 @@ func (s *Service) viewerOf(ctx context.Context, u *maillage.User) (maillage.View
 	if err != nil {
 		return maillage.Viewer{}, fmt.Errorf("viewer: %w", err)
 	}
-	return maillage.Viewer{UserID: u.ID, Admin: u.Admin, Roles: roles}, nil
+	return maillage.Viewer{UserID: u.ID, Admin: u.Admin, Curator: u.Curator, Roles: roles}, nil
 }
 
 // Page is a window over a long list.

@@ -104,8 +104,11 @@ func (k *asker) constant(au maillage.Audience, r rule) (value, known bool) {
 // sql translates an audience that constant could not decide.
 func (k *asker) sql(au maillage.Audience, r rule) string {
 	u := k.user()
-	if au.Kind == maillage.AudienceAdmins { // recipients only: viewers are decided in Go
+	switch au.Kind { // recipients only: viewers are decided in Go
+	case maillage.AudienceAdmins:
 		return "EXISTS (SELECT 1 FROM users aud_a WHERE aud_a.id = " + u + " AND aud_a.is_admin)"
+	case maillage.AudienceCurators:
+		return "EXISTS (SELECT 1 FROM users aud_c WHERE aud_c.id = " + u + " AND aud_c.is_curator)"
 	}
 	name, isRef := strings.CutPrefix(au.ID, refPrefix)
 	rf := r.refs[name]

@@ -97,6 +97,7 @@ func (db *DB) Community(ctx context.Context, id string) (*maillage.Community, er
 type CommunityFilter struct {
 	Query    string
 	TagID    string
+	TagIDs   []string // any of several tags, with TagID
 	Region   string
 	MemberID string // only communities this person belongs to
 	// Visibility keeps only public or only private communities ("" for both).
@@ -113,8 +114,8 @@ func (db *DB) Communities(ctx context.Context, v maillage.Viewer, f CommunityFil
 	if q := fold.Key(f.Query); q != "" {
 		where = append(where, "c.name_key LIKE "+a.add(likeContains(q))+` ESCAPE '\'`)
 	}
-	if f.TagID != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM community_tags ct WHERE ct.community_id = c.id AND ct.tag_id = "+a.add(f.TagID)+")")
+	if f.TagID != "" || len(f.TagIDs) > 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM community_tags ct WHERE ct.community_id = c.id AND "+tagIn("ct.tag_id", f.TagID, f.TagIDs, &a)+")")
 	}
 	if f.Region != "" {
 		where = append(where, "c.region = "+a.add(f.Region))

@@ -163,6 +163,9 @@ func (f *FanOut) otherSources(a *args, bound func(col string) string, direct []s
 		switch f.SubjectType {
 		case maillage.SubjectNote:
 			item(maillage.FollowTag, "SELECT nt.tag_id FROM note_tags nt WHERE nt.note_id = "+sid)
+			// Followers of a tag above one of the note's, who asked for its descendants.
+			add(0, 1, "fd.user_id", "FROM follows fd WHERE fd.target_type = 'tag' AND fd.with_descendants AND fd.target_id IN ("+
+				tagAncestorsSQL("SELECT nt.tag_id FROM note_tags nt WHERE nt.note_id = "+sid)+")"+bound("fd.user_id"))
 			item(maillage.FollowPerson, "SELECT na.user_id FROM note_authors na WHERE na.note_id = "+sid)
 		case maillage.SubjectThread:
 			item(maillage.FollowPerson, "SELECT th.author_id FROM threads th WHERE th.id = "+sid)

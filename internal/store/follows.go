@@ -103,3 +103,26 @@ func (db *DB) FollowTagSlug(ctx context.Context, tagID string) (string, error) {
 	}
 	return slug, nil
 }
+
+// SetFollowDescendants says whether a person's follow of a tag takes in
+// the tags below it (new items carrying a descendant tag reach them too).
+func (tx *Tx) SetFollowDescendants(ctx context.Context, userID, tagID string, descendants bool) error {
+	_, err := tx.exec(ctx, `UPDATE follows SET with_descendants = $1 WHERE user_id = $2 AND target_type = 'tag' AND target_id = $3`,
+		descendants, userID, tagID)
+	if err != nil {
+		return fmt.Errorf("follow descendants: %w", err)
+	}
+	return nil
+}
+
+// FollowsDescendants reports whether a person follows a tag with the tags
+// below it.
+func (db *DB) FollowsDescendants(ctx context.Context, userID, tagID string) (bool, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM follows WHERE user_id = $1 AND target_type = 'tag' AND target_id = $2
+		AND with_descendants`, userID, tagID).Scan(&n)
+	if err != nil {
+		return false, fmt.Errorf("follows descendants: %w", mapError(err))
+	}
+	return n > 0, nil
+}

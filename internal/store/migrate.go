@@ -23,7 +23,8 @@ func (db *DB) Migrate(ctx context.Context) error {
 	if _, err := p.Up(ctx); err != nil {
 		return fmt.Errorf("migrate: %w", err)
 	}
-	return nil
+	// Tag keys computed by code: recomputed when the folding changed.
+	return db.rekeyTags(ctx)
 }
 
 // migrations is the migration provider of the database's dialect.

@@ -124,7 +124,8 @@ type NotebookFilter struct {
 	CommunityID string
 	// TagID keeps notebooks holding at least one note with this tag that
 	// the viewer may see.
-	TagID string
+	TagID  string
+	TagIDs []string // any of several tags, with TagID
 	// MemberID keeps notebooks where this person has a role.
 	MemberID string
 	// NoteID keeps notebooks holding this note.
@@ -151,9 +152,9 @@ func (db *DB) Notebooks(ctx context.Context, v maillage.Viewer, f NotebookFilter
 	if f.NoteID != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM notebook_notes fn WHERE fn.notebook_id = b.id AND fn.note_id = "+a.add(f.NoteID)+")")
 	}
-	if f.TagID != "" {
+	if f.TagID != "" || len(f.TagIDs) > 0 {
 		where = append(where, `EXISTS (SELECT 1 FROM notebook_notes tn JOIN notes n ON n.id = tn.note_id
-			JOIN note_tags nt ON nt.note_id = n.id WHERE tn.notebook_id = b.id AND nt.tag_id = `+a.add(f.TagID)+
+			JOIN note_tags nt ON nt.note_id = n.id WHERE tn.notebook_id = b.id AND `+tagIn("nt.tag_id", f.TagID, f.TagIDs, &a)+
 			` AND `+noteVisibleSQL(v, "n", &a)+`)`)
 	}
 	cond := strings.Join(where, " AND ")

@@ -12,6 +12,7 @@ import (
 type NoteFilter struct {
 	Query       string // matched against titles, accents and case ignored
 	TagID       string
+	TagIDs      []string // any of several tags, with TagID
 	AuthorID    string
 	CommunityID string
 	Kind        maillage.NoteKind
@@ -30,8 +31,8 @@ func (db *DB) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([]mai
 	if q := fold.Key(f.Query); q != "" {
 		where = append(where, "n.title_key LIKE "+a.add(likeContains(q))+` ESCAPE '\'`)
 	}
-	if f.TagID != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM note_tags nt WHERE nt.note_id = n.id AND nt.tag_id = "+a.add(f.TagID)+")")
+	if f.TagID != "" || len(f.TagIDs) > 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM note_tags nt WHERE nt.note_id = n.id AND "+tagIn("nt.tag_id", f.TagID, f.TagIDs, &a)+")")
 	}
 	if f.AuthorID != "" {
 		where = append(where, "EXISTS (SELECT 1 FROM note_authors na WHERE na.note_id = n.id AND na.user_id = "+a.add(f.AuthorID)+")")

@@ -120,6 +120,7 @@ func (tx *Tx) SimilarOrganizations(ctx context.Context, name, website, excludeID
 type OrganizationFilter struct {
 	Query  string
 	TagID  string
+	TagIDs []string // any of several tags, with TagID
 	Region string
 	Type   string
 	Limit  int
@@ -134,8 +135,8 @@ func (db *DB) Organizations(ctx context.Context, f OrganizationFilter) ([]mailla
 	if q := fold.Key(f.Query); q != "" {
 		where = append(where, "o.name_key LIKE "+a.add(likeContains(q))+` ESCAPE '\'`)
 	}
-	if f.TagID != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM organization_tags ot WHERE ot.organization_id = o.id AND ot.tag_id = "+a.add(f.TagID)+")")
+	if f.TagID != "" || len(f.TagIDs) > 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM organization_tags ot WHERE ot.organization_id = o.id AND "+tagIn("ot.tag_id", f.TagID, f.TagIDs, &a)+")")
 	}
 	if f.Region != "" {
 		where = append(where, "o.region = "+a.add(f.Region))

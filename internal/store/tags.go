@@ -12,36 +12,55 @@ import (
 	"github.com/maillage/maillage/internal/maillage"
 )
 
-const tagColumns = `t.id, t.slug, t.key, t.label, t.label_en, t.kind, t.parent_id, t.merged_into_id, t.created_at, t.created_by`
+const tagColumns = `t.id, t.slug, t.key, t.label, t.label_en, t.kind, t.parent_id, t.merged_into_id,
+	t.definition, t.definition_en, t.term_note_id, t.deprecated, t.reviewed_at, t.created_at, t.created_by`
+
+// tagDest returns the scan destinations of tagColumns for t; finish
+// completes t once scanned.
+func tagDest(t *maillage.Tag) (dest []any, finish func()) {
+	var kind string
+	var parent, merged, by sql.NullString
+	var reviewed sql.NullTime
+	dest = []any{&t.ID, &t.Slug, &t.Key, &t.Label, &t.LabelEn, &kind, &parent, &merged,
+		&t.Definition, &t.DefinitionEn, &t.TermNoteID, &t.Deprecated, &reviewed, &t.CreatedAt, &by}
+	return dest, func() {
+		t.Kind, t.ParentID, t.MergedInto, t.CreatedBy = maillage.TagKind(kind), parent.String, merged.String, by.String
+		t.ReviewedAt = nullTime(reviewed)
+		t.CreatedAt = t.CreatedAt.UTC()
+	}
+}
 
 func scanTag(row rowScanner) (*maillage.Tag, error) {
 	var t maillage.Tag
-	var kind string
-	var parent, merged, by sql.NullString
-	if err := row.Scan(&t.ID, &t.Slug, &t.Key, &t.Label, &t.LabelEn, &kind, &parent, &merged, &t.CreatedAt, &by); err != nil {
+	dest, finish := tagDest(&t)
+	if err := row.Scan(dest...); err != nil {
 		return nil, mapError(err)
 	}
-	t.Kind, t.ParentID, t.MergedInto, t.CreatedBy = maillage.TagKind(kind), parent.String, merged.String, by.String
-	t.CreatedAt = t.CreatedAt.UTC()
+	finish()
 	return &t, nil
 }
 
+// TagKey is the comparison key of a tag label (see fold.TagKey).
+func TagKey(label string) string { return fold.TagKey(label) }
+
 // EnsureTags returns the tags for the given labels, creating missing ones
-// as free tags. Labels are matched by key (accents and case ignored) and
-// through synonyms; a merged tag resolves to the tag it was merged into.
-// Empty labels and repeats are dropped; order follows the input.
+// as free tags. Labels are matched by key (accents, case, spacing and
+// punctuation ignored), by English label and through synonyms; a merged
+// tag resolves to the tag it was merged into. Empty labels and repeats
+// are dropped; order follows the input.
 func (tx *Tx) EnsureTags(ctx context.Context, labels []string, createdBy string) ([]maillage.Tag, error) {
 	var out []maillage.Tag
 	seen := map[string]bool{}
 	for _, raw := range labels {
 		label := maillage.CleanTagLabel(raw)
-		key := fold.Key(label)
+		key := TagKey(label)
 		if key == "" || fold.Slug(label) == "" {
 			continue
 		}
-		t, err := tx.tagByKey(ctx, key)
+		t, err := tagByKey(ctx, tx.q(), key)
 		if maillage.IsNotFound(err) {
-			t, err = tx.createTag(ctx, label, key, createdBy)
+			t = &maillage.Tag{Label: label, Kind: maillage.TagFree, CreatedBy: createdBy}
+			err = tx.insertTag(ctx, t)
 		}
 		if err != nil {
 			return nil, err
@@ -54,16 +73,27 @@ func (tx *Tx) EnsureTags(ctx context.Context, labels []string, createdBy string)
 	return out, nil
 }
 
-// tagByKey finds a tag by key or synonym, following merges.
-func (tx *Tx) tagByKey(ctx context.Context, key string) (*maillage.Tag, error) {
-	t, err := scanTag(tx.tx.QueryRowContext(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.key = $1
-		UNION ALL SELECT `+tagColumns+` FROM tags t JOIN tag_synonyms s ON s.tag_id = t.id WHERE s.key = $1`, key))
+// tagByKey finds the live tag a key names, through its label, its English
+// label or a synonym, following merges.
+func tagByKey(ctx context.Context, q querier, key string) (*maillage.Tag, error) {
+	if key == "" {
+		return nil, maillage.ErrNotFound
+	}
+	t, err := scanTag(q.QueryRowContext(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.key = $1
+		UNION ALL SELECT `+tagColumns+` FROM tags t WHERE t.key_en = $1
+		UNION ALL SELECT `+tagColumns+` FROM tags t JOIN tag_synonyms s ON s.tag_id = t.id WHERE s.key = $1
+		LIMIT 1`, key))
 	if err != nil {
 		return nil, err
 	}
-	// Follow merges, bounded in case of a cycle written by hand.
-	for i := 0; t.MergedInto != "" && i < 8; i++ {
-		next, err := scanTag(tx.tx.QueryRowContext(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.id = $1`, t.MergedInto))
+	return followMerges(ctx, q, t)
+}
+
+// followMerges returns the live tag t was merged into (t itself when it
+// was not), bounded in case of a cycle written by hand.
+func followMerges(ctx context.Context, q querier, t *maillage.Tag) (*maillage.Tag, error) {
+	for i := 0; t.MergedInto != "" && i < 16; i++ {
+		next, err := tagByID(ctx, q, t.MergedInto)
 		if err != nil {
 			return nil, err
 		}
@@ -72,29 +102,57 @@ func (tx *Tx) tagByKey(ctx context.Context, key string) (*maillage.Tag, error) {
 	return t, nil
 }
 
-func (tx *Tx) createTag(ctx context.Context, label, key, createdBy string) (*maillage.Tag, error) {
-	base := fold.Slug(label)
-	t := &maillage.Tag{ID: auth.NewID(), Key: key, Label: label, Kind: maillage.TagFree, CreatedBy: createdBy, CreatedAt: tx.now}
-	// Two keys may share a slug ("C++" and "C"): number the later ones.
+func tagByID(ctx context.Context, q querier, id string) (*maillage.Tag, error) {
+	return scanTag(q.QueryRowContext(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.id = $1`, id))
+}
+
+// insertTag stores a new tag: its ID, key, slug and creation time are
+// set here. Two keys may share a slug ("C++" and "C"): later ones are
+// numbered. A slug that redirects to another tag may be taken: the live
+// tag answers first, and the redirect works again if the new tag goes
+// (its creation undone).
+func (tx *Tx) insertTag(ctx context.Context, t *maillage.Tag) error {
+	t.ID, t.Key, t.CreatedAt = auth.NewID(), TagKey(t.Label), tx.now
+	if t.Kind == "" {
+		t.Kind = maillage.TagFree
+	}
+	slug, err := tx.freeSlug(ctx, fold.Slug(t.Label), "")
+	if err != nil {
+		return err
+	}
+	t.Slug = slug
+	keyEn := ""
+	if t.LabelEn != "" {
+		keyEn = TagKey(t.LabelEn)
+	}
+	_, err = tx.exec(ctx, `INSERT INTO tags (id, slug, key, label, label_en, key_en, kind, parent_id, definition, definition_en,
+		term_note_id, deprecated, created_by, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+		t.ID, t.Slug, t.Key, t.Label, t.LabelEn, keyEn, string(t.Kind), nullString(t.ParentID), t.Definition, t.DefinitionEn,
+		t.TermNoteID, t.Deprecated, nullString(t.CreatedBy), t.CreatedAt)
+	if err != nil {
+		return fmt.Errorf("create tag: %w", err)
+	}
+	_, err = tx.BumpTaxonomy(ctx)
+	return err
+}
+
+// freeSlug returns base, or base-2, base-3 ... the first slug no tag
+// other than exceptID holds.
+func (tx *Tx) freeSlug(ctx context.Context, base, exceptID string) (string, error) {
 	for i := 1; ; i++ {
-		t.Slug = base
+		slug := base
 		if i > 1 {
-			t.Slug = base + "-" + strconv.Itoa(i)
+			slug = base + "-" + strconv.Itoa(i)
 		}
 		var n int
-		if err := tx.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM tags WHERE slug = $1`, t.Slug).Scan(&n); err != nil {
-			return nil, mapError(err)
+		if err := tx.tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM tags WHERE slug = $1 AND id <> $2`, slug, exceptID).Scan(&n); err != nil {
+			return "", mapError(err)
 		}
 		if n == 0 {
-			break
+			return slug, nil
 		}
 	}
-	_, err := tx.exec(ctx, `INSERT INTO tags (id, slug, key, label, label_en, kind, created_by, created_at)
-		VALUES ($1, $2, $3, $4, '', $5, $6, $7)`, t.ID, t.Slug, t.Key, t.Label, string(t.Kind), nullString(createdBy), t.CreatedAt)
-	if err != nil {
-		return nil, fmt.Errorf("create tag: %w", err)
-	}
-	return t, nil
 }
 
 // replaceTags makes the tags of one subject exactly tagIDs, in a join
@@ -113,29 +171,80 @@ func (tx *Tx) replaceTags(ctx context.Context, table, column, subjectID string, 
 	return nil
 }
 
-// TagBySlug returns a tag by its URL slug.
+// Tag returns a tag by ID (merged or not).
+func (db *DB) Tag(ctx context.Context, id string) (*maillage.Tag, error) {
+	return tagByID(ctx, db.r(), id)
+}
+
+// Tag reads a tag inside a write transaction.
+func (tx *Tx) Tag(ctx context.Context, id string) (*maillage.Tag, error) {
+	return tagByID(ctx, tx.q(), id)
+}
+
+// TagBySlug returns the tag whose current slug this is (a merged tag
+// included: see ResolveTagSlug for redirects).
 func (db *DB) TagBySlug(ctx context.Context, slug string) (*maillage.Tag, error) {
 	return scanTag(db.queryRow(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.slug = $1`, slug))
 }
 
-// TagByLabel returns the tag a label means (by key or synonym), or not found.
+// TagByLabel returns the live tag a label means (by key, English label or
+// synonym, following merges), or not found.
 func (db *DB) TagByLabel(ctx context.Context, label string) (*maillage.Tag, error) {
-	key := fold.Key(label)
-	return scanTag(db.queryRow(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.key = $1 AND t.merged_into_id IS NULL
-		UNION ALL SELECT `+tagColumns+` FROM tags t JOIN tag_synonyms s ON s.tag_id = t.id WHERE s.key = $1`, key))
+	return tagByKey(ctx, db.r(), TagKey(label))
+}
+
+// TagByLabel reads, inside a write transaction, the live tag a label means.
+func (tx *Tx) TagByLabel(ctx context.Context, label string) (*maillage.Tag, error) {
+	return tagByKey(ctx, tx.q(), TagKey(label))
+}
+
+// ResolveTagSlug returns the live tag a slug leads to, and whether the
+// slug is an old one that should redirect: a merged tag's, a renamed
+// tag's former slug or a synonym's.
+func (db *DB) ResolveTagSlug(ctx context.Context, slug string) (*maillage.Tag, bool, error) {
+	return resolveTagSlug(ctx, db.r(), slug)
+}
+
+// ResolveTagSlug is ResolveTagSlug inside a write transaction.
+func (tx *Tx) ResolveTagSlug(ctx context.Context, slug string) (*maillage.Tag, bool, error) {
+	return resolveTagSlug(ctx, tx.q(), slug)
+}
+
+func resolveTagSlug(ctx context.Context, q querier, slug string) (*maillage.Tag, bool, error) {
+	if slug == "" {
+		return nil, false, maillage.ErrNotFound
+	}
+	t, err := scanTag(q.QueryRowContext(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.slug = $1`, slug))
+	if err == nil {
+		live, err := followMerges(ctx, q, t)
+		return live, live.ID != t.ID, err
+	}
+	if !maillage.IsNotFound(err) {
+		return nil, false, err
+	}
+	t, err = scanTag(q.QueryRowContext(ctx, `SELECT `+tagColumns+` FROM tags t JOIN tag_redirects r ON r.tag_id = t.id WHERE r.slug = $1
+		UNION ALL SELECT `+tagColumns+` FROM tags t JOIN tag_synonyms s ON s.tag_id = t.id WHERE s.slug = $1
+		LIMIT 1`, slug))
+	if err != nil {
+		return nil, false, err
+	}
+	live, err := followMerges(ctx, q, t)
+	return live, true, err
 }
 
 // tagUsesSQL counts what carries tag t and the viewer may see: profiles,
 // organisations (a public directory) and communities, each through the
-// policy's SQL mirror.
+// policy's SQL mirror. CROSS JOIN keeps SQLite reading the tag's few uses
+// first: left to itself it may walk every public note and look each one
+// up (PostgreSQL plans it the same either way).
 func tagUsesSQL(v maillage.Viewer, a *args) string {
-	return `((SELECT COUNT(*) FROM user_interests ui JOIN users u ON u.id = ui.user_id
-		WHERE ui.tag_id = t.id AND ` + profileVisibleSQL(v, "u", a) + `)
+	return `((SELECT COUNT(*) FROM user_interests ui CROSS JOIN users u
+		WHERE u.id = ui.user_id AND ui.tag_id = t.id AND ` + profileVisibleSQL(v, "u", a) + `)
 	+ (SELECT COUNT(*) FROM organization_tags ot WHERE ot.tag_id = t.id)
-	+ (SELECT COUNT(*) FROM community_tags ct JOIN communities c ON c.id = ct.community_id
-		WHERE ct.tag_id = t.id AND ` + communitySeeSQL(v, "c", a) + `)
-	+ (SELECT COUNT(*) FROM note_tags nt JOIN notes n ON n.id = nt.note_id
-		WHERE nt.tag_id = t.id AND ` + noteVisibleSQL(v, "n", a) + `))`
+	+ (SELECT COUNT(*) FROM community_tags ct CROSS JOIN communities c
+		WHERE c.id = ct.community_id AND ct.tag_id = t.id AND ` + communitySeeSQL(v, "c", a) + `)
+	+ (SELECT COUNT(*) FROM note_tags nt CROSS JOIN notes n
+		WHERE n.id = nt.note_id AND nt.tag_id = t.id AND ` + noteVisibleSQL(v, "n", a) + `))`
 }
 
 // tagVisibleSQL mirrors maillage.CanViewTag for tags aliased t.
@@ -147,11 +256,14 @@ func tagVisibleSQL(v maillage.Viewer, a *args) string {
 	return s + ")"
 }
 
-// AutocompleteTags suggests the tags the viewer may see whose label or
-// synonym starts with the typed text (accents and case ignored), most
-// used first.
+// AutocompleteTags suggests the tags the viewer may see whose label,
+// English label or synonym starts with the typed text (accents, case and
+// punctuation ignored), curated first, then by the uses the viewer may
+// see. Deprecated and merged tags are left out. The service answers from
+// an in-memory index; this is the plain SQL form, for small databases and
+// to check the index against.
 func (db *DB) AutocompleteTags(ctx context.Context, v maillage.Viewer, prefix string, n int) ([]maillage.Tag, error) {
-	key := fold.Key(prefix)
+	key := TagKey(prefix)
 	if key == "" {
 		return nil, nil
 	}
@@ -161,9 +273,11 @@ func (db *DB) AutocompleteTags(ctx context.Context, v maillage.Viewer, prefix st
 	p := a.add(likePrefix(key))
 	mid := a.add(likeContains(" " + key))
 	rows, err := db.query(ctx, `SELECT `+tagColumns+`, `+uses+` AS uses FROM tags t
-		WHERE t.merged_into_id IS NULL AND `+visible+` AND (t.key LIKE `+p+` ESCAPE '\' OR t.key LIKE `+mid+` ESCAPE '\'
+		WHERE t.merged_into_id IS NULL AND NOT t.deprecated AND `+visible+`
+			AND (t.key LIKE `+p+` ESCAPE '\' OR t.key LIKE `+mid+` ESCAPE '\' OR t.key_en LIKE `+p+` ESCAPE '\'
+			OR t.key_en LIKE `+mid+` ESCAPE '\'
 			OR EXISTS (SELECT 1 FROM tag_synonyms s WHERE s.tag_id = t.id AND s.key LIKE `+p+` ESCAPE '\'))
-		ORDER BY uses DESC, t.key LIMIT `+a.add(limit(n)), a...)
+		ORDER BY CASE WHEN t.kind = 'curated' THEN 0 ELSE 1 END, uses DESC, t.key LIMIT `+a.add(limit(n)), a...)
 	if err != nil {
 		return nil, mapError(err)
 	}
@@ -171,12 +285,11 @@ func (db *DB) AutocompleteTags(ctx context.Context, v maillage.Viewer, prefix st
 	var out []maillage.Tag
 	for rows.Next() {
 		var t maillage.Tag
-		var kind string
-		var parent, merged, by sql.NullString
-		if err := rows.Scan(&t.ID, &t.Slug, &t.Key, &t.Label, &t.LabelEn, &kind, &parent, &merged, &t.CreatedAt, &by, &t.Uses); err != nil {
+		dest, finish := tagDest(&t)
+		if err := rows.Scan(append(dest, &t.Uses)...); err != nil {
 			return nil, mapError(err)
 		}
-		t.Kind, t.ParentID, t.MergedInto, t.CreatedBy = maillage.TagKind(kind), parent.String, merged.String, by.String
+		finish()
 		out = append(out, t)
 	}
 	return out, rows.Err()
@@ -229,12 +342,4 @@ func (db *DB) OrganizationTags(ctx context.Context, orgIDs ...string) (map[strin
 // CommunityTags returns the tags of the given communities.
 func (db *DB) CommunityTags(ctx context.Context, communityIDs ...string) (map[string][]maillage.Tag, error) {
 	return db.tagsOf(ctx, "community_tags", "community_id", communityIDs)
-}
-
-// AddTagSynonym records another label for a tag (curated taxonomy).
-func (tx *Tx) AddTagSynonym(ctx context.Context, tagID, label, lang string) error {
-	label = maillage.CleanTagLabel(label)
-	_, err := tx.exec(ctx, `INSERT INTO tag_synonyms (key, tag_id, label, lang) VALUES ($1, $2, $3, $4)`,
-		fold.Key(label), tagID, label, lang)
-	return err
 }

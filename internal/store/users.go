@@ -12,14 +12,14 @@ import (
 )
 
 const userColumns = `u.id, u.email, u.email_confirmed_at, u.name, u.pronouns, u.bio, u.region, u.language,
-	u.profile_visibility, u.contact, u.is_admin, u.created_at, u.updated_at`
+	u.profile_visibility, u.contact, u.is_admin, u.is_curator, u.created_at, u.updated_at`
 
 func scanUser(row rowScanner) (*maillage.User, error) {
 	var u maillage.User
 	var confirmed sql.NullTime
 	var vis, contact string
 	if err := row.Scan(&u.ID, &u.Email, &confirmed, &u.Name, &u.Pronouns, &u.Bio, &u.Region, &u.Language,
-		&vis, &contact, &u.Admin, &u.CreatedAt, &u.UpdatedAt); err != nil {
+		&vis, &contact, &u.Admin, &u.Curator, &u.CreatedAt, &u.UpdatedAt); err != nil {
 		return nil, mapError(err)
 	}
 	u.EmailConfirmedAt = nullTime(confirmed)
@@ -43,10 +43,10 @@ func (tx *Tx) CreateUser(ctx context.Context, u *maillage.User, passwordHash str
 		u.Contact = maillage.ContactMessages
 	}
 	_, err := tx.exec(ctx, `INSERT INTO users (id, email, email_confirmed_at, password_hash, name, name_key, pronouns, bio,
-		region, language, profile_visibility, contact, is_admin, created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+		region, language, profile_visibility, contact, is_admin, is_curator, created_at, updated_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
 		u.ID, u.Email, u.EmailConfirmedAt, passwordHash, u.Name, fold.Key(u.Name), u.Pronouns, u.Bio,
-		u.Region, u.Language, string(u.ProfileVisibility), string(u.Contact), u.Admin, u.CreatedAt, u.UpdatedAt)
+		u.Region, u.Language, string(u.ProfileVisibility), string(u.Contact), u.Admin, u.Curator, u.CreatedAt, u.UpdatedAt)
 	if maillage.ErrorCode(err) == maillage.CodeConflict {
 		return &maillage.Error{Code: maillage.CodeConflict, MessageID: "account.email_taken",
 			Fields: []maillage.FieldError{{Field: "email", MessageID: "account.email_taken"}}, Err: err}
@@ -75,7 +75,7 @@ func (db *DB) UserCredentials(ctx context.Context, email string) (*maillage.User
 	var confirmed sql.NullTime
 	var vis, contact, hash string
 	if err := row.Scan(&u.ID, &u.Email, &confirmed, &u.Name, &u.Pronouns, &u.Bio, &u.Region, &u.Language,
-		&vis, &contact, &u.Admin, &u.CreatedAt, &u.UpdatedAt, &hash); err != nil {
+		&vis, &contact, &u.Admin, &u.Curator, &u.CreatedAt, &u.UpdatedAt, &hash); err != nil {
 		return nil, "", mapError(err)
 	}
 	u.EmailConfirmedAt = nullTime(confirmed)
@@ -149,6 +149,18 @@ func (tx *Tx) SetAdmin(ctx context.Context, userID string, admin bool) error {
 	return err
 }
 
+// SetCurator grants or removes the curator role (the taxonomy).
+func (tx *Tx) SetCurator(ctx context.Context, userID string, curator bool) error {
+	res, err := tx.exec(ctx, `UPDATE users SET is_curator = $1 WHERE id = $2`, curator, userID)
+	if err != nil {
+		return fmt.Errorf("set curator: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return maillage.ErrNotFound
+	}
+	return nil
+}
+
 // UserLinks returns a user's profile links in order.
 func (db *DB) UserLinks(ctx context.Context, userID string) ([]maillage.Link, error) {
 	rows, err := db.query(ctx, `SELECT kind, url FROM user_links WHERE user_id = $1 ORDER BY position`, userID)
@@ -171,8 +183,10 @@ func (db *DB) UserLinks(ctx context.Context, userID string) ([]maillage.Link, er
 
 // UserFilter selects people in the directory.
 type UserFilter struct {
-	Query  string // matched against names, accents and case ignored
-	TagID  string
+	Query string // matched against names, accents and case ignored
+	TagID string
+	// TagIDs widen TagID to several tags (synonyms, descendants): any matches.
+	TagIDs []string
 	Region string
 	Limit  int
 	Offset int
@@ -186,8 +200,8 @@ func (db *DB) Users(ctx context.Context, v maillage.Viewer, f UserFilter) ([]mai
 	if q := fold.Key(f.Query); q != "" {
 		where = append(where, "u.name_key LIKE "+a.add(likeContains(q))+` ESCAPE '\'`)
 	}
-	if f.TagID != "" {
-		where = append(where, "EXISTS (SELECT 1 FROM user_interests ui WHERE ui.user_id = u.id AND ui.tag_id = "+a.add(f.TagID)+")")
+	if f.TagID != "" || len(f.TagIDs) > 0 {
+		where = append(where, "EXISTS (SELECT 1 FROM user_interests ui WHERE ui.user_id = u.id AND "+tagIn("ui.tag_id", f.TagID, f.TagIDs, &a)+")")
 	}
 	if f.Region != "" {
 		where = append(where, "u.region = "+a.add(f.Region))
@@ -252,4 +266,23 @@ func (db *DB) DeleteExpired(ctx context.Context, now time.Time) error {
 		}
 		return nil
 	})
+}
+
+// Curators lists the people who curate the taxonomy: curators and
+// administrators, by name.
+func (db *DB) Curators(ctx context.Context) ([]maillage.User, error) {
+	rows, err := db.query(ctx, `SELECT `+userColumns+` FROM users u WHERE u.is_curator OR u.is_admin ORDER BY u.name_key, u.id`)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []maillage.User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *u)
+	}
+	return out, rows.Err()
 }

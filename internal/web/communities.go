@@ -20,7 +20,7 @@ func (s *server) communities(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	f := readFilters(r)
 	n, page := pageOf(r)
-	cf := service.CommunityFilter{Query: f.Query, Tag: f.Tag, Region: f.Region, Page: page}
+	cf := service.CommunityFilter{Query: f.Query, Tag: f.Tag, Descendants: f.Descendants, Region: f.Region, Page: page}
 	if f.Mine && st.Viewer.SignedIn() {
 		cf.MemberID = st.Viewer.UserID
 	}

@@ -56,9 +56,13 @@ func (s *server) followAction(w http.ResponseWriter, r *http.Request, on bool) {
 	st := state(r)
 	t, id := maillage.FollowTarget(r.PostForm.Get("target_type")), r.PostForm.Get("target_id")
 	var err error
-	if on {
+	switch {
+	case on && t == maillage.FollowTag:
+		// A tag may be followed with the tags below it (a checkbox).
+		err = s.svc.FollowTag(r.Context(), st.Viewer, id, r.PostForm.Get("descendants") == "1")
+	case on:
 		err = s.svc.Follow(r.Context(), st.Viewer, t, id)
-	} else {
+	default:
 		err = s.svc.Unfollow(r.Context(), st.Viewer, t, id)
 	}
 	if err != nil {

@@ -30,7 +30,7 @@ func (s *server) notebooks(w http.ResponseWriter, r *http.Request) {
 	f := notebookListFilters{Query: strings.TrimSpace(q.Get("q")), Tag: strings.TrimSpace(q.Get("tag")),
 		Community: strings.TrimSpace(q.Get("community")), Mine: q.Get("mine") == "1"}
 	n, page := pageOf(r)
-	nf := service.NotebookFilter{Query: f.Query, Tag: f.Tag, CommunityID: f.Community, Page: page}
+	nf := service.NotebookFilter{Query: f.Query, Tag: f.Tag, Descendants: q.Get("descendants") == "1", CommunityID: f.Community, Page: page}
 	if f.Mine && st.Viewer.SignedIn() {
 		nf.MemberID = st.Viewer.UserID
 	}

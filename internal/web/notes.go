@@ -40,7 +40,7 @@ func (s *server) notes(w http.ResponseWriter, r *http.Request) {
 		f.Sort = "recent"
 	}
 	n, page := pageOf(r)
-	nf := service.NoteFilter{Query: f.Query, Tag: f.Tag, Kind: maillage.NoteKind(f.Kind), CommunityID: f.Community, Sort: f.Sort,
+	nf := service.NoteFilter{Query: f.Query, Tag: f.Tag, Descendants: q.Get("descendants") == "1", Kind: maillage.NoteKind(f.Kind), CommunityID: f.Community, Sort: f.Sort,
 		AuthorID: f.Author, Page: page}
 	if f.Mine && st.Viewer.SignedIn() {
 		nf.AuthorID = st.Viewer.UserID

@@ -18,7 +18,7 @@ func (s *server) organizations(w http.ResponseWriter, r *http.Request) {
 	f := readFilters(r)
 	n, page := pageOf(r)
 	orgs, total, err := s.svc.Organizations(r.Context(), st.Viewer, service.OrganizationFilter{
-		Query: f.Query, Tag: f.Tag, Region: f.Region, Type: f.Type, Page: page})
+		Query: f.Query, Tag: f.Tag, Descendants: f.Descendants, Region: f.Region, Type: f.Type, Page: page})
 	if err != nil {
 		s.fail(w, r, err)
 		return

@@ -12,6 +12,8 @@ import (
 type filters struct {
 	Query, Tag, Region, Type string
 	Mine                     bool
+	// Descendants takes in the tags below Tag (from a tag's page).
+	Descendants bool
 }
 
 func readFilters(r *http.Request) filters {
@@ -22,6 +24,8 @@ func readFilters(r *http.Request) filters {
 		Region: q.Get("region"),
 		Type:   q.Get("type"),
 		Mine:   q.Get("mine") == "1",
+
+		Descendants: q.Get("descendants") == "1",
 	}
 }
 
@@ -35,7 +39,7 @@ func (s *server) people(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	f := readFilters(r)
 	n, page := pageOf(r)
-	people, total, err := s.svc.People(r.Context(), st.Viewer, service.PeopleFilter{Query: f.Query, Tag: f.Tag, Region: f.Region, Page: page})
+	people, total, err := s.svc.People(r.Context(), st.Viewer, service.PeopleFilter{Query: f.Query, Tag: f.Tag, Descendants: f.Descendants, Region: f.Region, Page: page})
 	if err != nil {
 		s.fail(w, r, err)
 		return

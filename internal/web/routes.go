@@ -95,6 +95,30 @@ func (s *server) table(t *routeTable) {
 	t.page("GET /tags/suggest", s.suggestTags)
 	t.page("GET /tags/{slug}", s.tag)
 
+	// Administration: the taxonomy (curators and administrators) and the
+	// people's roles (administrators).
+	t.page("GET /admin", s.adminHome)
+	t.page("GET /admin/people", s.adminPeople)
+	t.page("POST /admin/people/{id}/curator", s.setCurator)
+	t.page("GET /admin/tags", s.adminTags)
+	t.page("POST /admin/tags", s.createTag)
+	t.page("GET /admin/taxonomy/new", s.newTagForm)
+	t.page("POST /admin/taxonomy/bulk", s.bulkTags)
+	t.page("GET /admin/taxonomy/import", s.importForm)
+	t.page("POST /admin/taxonomy/starter", s.loadStarter)
+	t.page("GET /admin/taxonomy/log", s.tagLog)
+	t.page("POST /admin/taxonomy/log/{id}/undo", s.undoTagAction)
+	t.page("GET /admin/tags/{slug}", s.adminTag)
+	t.page("POST /admin/tags/{slug}/edit", s.editTag)
+	t.page("POST /admin/tags/{slug}/promote", s.promoteTag)
+	t.page("POST /admin/tags/{slug}/merge", s.mergeTag)
+	t.page("POST /admin/tags/{slug}/synonyms", s.addTagSynonym)
+	t.page("POST /admin/tags/{slug}/synonyms/remove", s.removeTagSynonym)
+	t.page("POST /admin/tags/{slug}/deprecate", s.deprecateTag)
+	t.page("POST /admin/tags/{slug}/review", s.reviewTag)
+	t.page("GET /admin/tags/{slug}/split", s.splitForm)
+	t.page("POST /admin/tags/{slug}/split", s.splitTag)
+
 	// Private and group messages; blocking people.
 	t.page("GET /messages", s.messagesPage)
 	t.page("GET /messages/new", s.newMessageForm)
@@ -252,4 +276,6 @@ func (s *server) table(t *routeTable) {
 	t.oneClickPage("POST /unsubscribe/{token}", s.unsubscribe)
 	// Notebook covers too (see uploadPages); the service bounds them to the image limit.
 	t.upload("POST /notebooks/{id}/cover", s.uploadNotebookCover)
+	// Taxonomy files are uploaded past the page body limit too.
+	t.upload("POST /admin/taxonomy/import", s.importTaxonomy)
 }

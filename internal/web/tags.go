@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/maillage/maillage/internal/i18n"
@@ -15,20 +16,50 @@ const tagPerList = 6
 
 func (s *server) tag(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
-	p, err := s.svc.Tag(r.Context(), st.Viewer, r.PathValue("slug"), tagPerList)
+	t, redirected, err := s.svc.ResolveTag(r.Context(), st.Viewer, r.PathValue("slug"))
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if redirected {
+		// An old slug, a synonym's or a label: the tag lives at its slug.
+		to := "/tags/" + url.PathEscape(t.Slug)
+		if r.URL.RawQuery != "" {
+			to += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, to, http.StatusMovedPermanently)
+		return
+	}
+	desc := r.URL.Query().Get("descendants") == "1"
+	p, err := s.svc.TagPage(r.Context(), st.Viewer, t.Slug, service.TagPageOptions{PerList: tagPerList, Descendants: desc})
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	title := p.Tag.DisplayLabel(st.L.Lang())
-	s.render(w, r, http.StatusOK, view{Template: "tag", Title: title,
-		Data: tagData{TagPage: p, Follow: s.followButton(r, maillage.FollowTag, p.Tag.ID, title)}})
+	d := tagData{TagPage: p, Follow: s.followButton(r, maillage.FollowTag, p.Tag.ID, title),
+		Curator: maillage.CanCurate(st.Viewer), Query: ""}
+	if desc {
+		d.Query = "&descendants=1"
+	}
+	if d.Follow.SignedIn {
+		if d.FollowDescendants, err = s.svc.FollowsDescendants(r.Context(), st.Viewer, p.Tag.ID); err != nil {
+			s.log.Warn("tag follow", "err", err)
+		}
+	}
+	s.render(w, r, http.StatusOK, view{Template: "tag", Title: title, Data: d})
 }
 
 // tagData is a tag's page with its follow button.
 type tagData struct {
 	*service.TagPage
 	Follow followButton
+	// FollowDescendants says the viewer follows the tags below too.
+	FollowDescendants bool
+	// Curator shows the link to the tag's management page.
+	Curator bool
+	// Query carries the descendants choice into the "see all" links.
+	Query string
 }
 
 // maxSuggestions keeps the suggestion list short enough to scan.
