@@ -6,7 +6,6 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // Curating the taxonomy (curators and administrators).
@@ -311,7 +310,7 @@ func (s *server) listTagActions(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	f := store.TagActionFilter{Limit: p.Limit, Offset: p.Offset}
+	f := maillage.TagActionFilter{Limit: p.Limit, Offset: p.Offset}
 	if tag := strings.TrimSpace(r.URL.Query().Get("tag")); tag != "" {
 		t, _, err := s.svc.ResolveTag(r.Context(), viewerOf(r), tag)
 		if err != nil {

@@ -25,6 +25,11 @@ func (w *leakWorld) buildPeople(t *testing.T) []*leakUser {
 		email := fmt.Sprintf("%s@exemple.org", w.code())
 		u, err := s.CreateUser(w.ctx, maillage.SignUpInput{Email: email, Name: "Zeta Personne " + code, Password: testutil.Password}, admin)
 		w.must(t, "person", err)
+		if i == n-1 {
+			// A curator who is not an administrator reaches the
+			// taxonomy's administration, and nothing more.
+			w.must(t, "curator", s.SetCuratorByOperator(w.ctx, u.ID, true))
+		}
 		// Both profile visibilities, whatever the draw.
 		vis := []string{"public", "members"}[w.pick(2)]
 		if i < 2 {

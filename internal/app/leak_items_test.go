@@ -154,7 +154,10 @@ func (w *leakWorld) buildItems() {
 	}
 	for _, tg := range w.sortedTags() {
 		tag := tg
-		add("tag", tag.label, map[string]string{"tag": tag.slug}, leakCan{"see": func(v maillage.Viewer) bool { return tag.visible(v) }})
+		add("tag", tag.label, map[string]string{"tag": tag.slug}, leakCan{
+			"see":    func(v maillage.Viewer) bool { return tag.visible(v) },
+			"curate": func(v maillage.Viewer) bool { return tag.visible(v) && maillage.CanCurate(v) },
+		})
 	}
 	for _, tk := range w.tokens {
 		add("token", "unsubscribe link of "+w.person(tk.owner).u.Name, map[string]string{"token": tk.token}, leakCan{

@@ -148,6 +148,19 @@ var leakRules = map[string]leakRule{
 	"GET /api/v1/notes/{id}/revisions":         {ok: "edit", denied: "see"},
 	"GET /api/v1/notes/{id}/revisions/{n}":     {ok: "edit", denied: "see"},
 	"GET /api/v1/tags/{slug}":                  {ok: "see", query: true},
+	// Administration: the taxonomy for curators (and administrators), the
+	// people's roles for administrators.
+	"GET /admin":                   {ok: "curator", denied: "all"},
+	"GET /admin/people":            {ok: "administrator", denied: "all"},
+	"GET /admin/tags":              {ok: "curator", denied: "all", query: true},
+	"GET /admin/taxonomy/new":      {ok: "curator", denied: "all"},
+	"GET /admin/taxonomy/import":   {ok: "curator", denied: "all"},
+	"GET /admin/taxonomy/log":      {ok: "curator", denied: "all"},
+	"GET /admin/tags/{slug}":       {ok: "curate", denied: "see"},
+	"GET /admin/tags/{slug}/split": {ok: "curate", denied: "see"},
+	"GET /api/v1/tags/{slug}/uses": {ok: "curate", denied: "see"},
+	"GET /api/v1/taxonomy/review":  {ok: "curator", denied: "all"},
+	"GET /api/v1/taxonomy/actions": {ok: "curator", denied: "all"},
 	// The invitations an item's owners sent.
 	"GET /api/v1/notes/{id}/invitations":           {ok: "edit", denied: "see"},
 	"GET /api/v1/notebooks/{id}/invitations":       {ok: "edit", denied: "see"},
@@ -348,6 +361,10 @@ func (w *leakWorld) may(v maillage.Viewer, tg leakTarget, action string) bool {
 		return v.SignedIn()
 	case "visitor":
 		return !v.SignedIn()
+	case "curator":
+		return maillage.CanCurate(v)
+	case "administrator":
+		return maillage.CanAdminister(v)
 	}
 	if tg.item == nil {
 		return false // an absent item: nothing is allowed

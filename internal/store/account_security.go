@@ -48,23 +48,6 @@ func (tx *Tx) SessionEpoch(ctx context.Context, userID string) (int64, error) {
 	return epoch, mapError(err)
 }
 
-// scanUserWith scans userColumns followed by extra columns.
-func scanUserWith(row rowScanner, extra ...any) (*maillage.User, error) {
-	var u maillage.User
-	var confirmed sql.NullTime
-	var vis, contact string
-	dest := append([]any{&u.ID, &u.Email, &confirmed, &u.Name, &u.Pronouns, &u.Bio, &u.Region, &u.Language,
-		&vis, &contact, &u.Admin, &u.CreatedAt, &u.UpdatedAt}, extra...)
-	if err := row.Scan(dest...); err != nil {
-		return nil, mapError(err)
-	}
-	u.EmailConfirmedAt = nullTime(confirmed)
-	u.ProfileVisibility = maillage.ProfileVisibility(vis)
-	u.Contact = maillage.ContactPreference(contact)
-	u.CreatedAt, u.UpdatedAt = u.CreatedAt.UTC(), u.UpdatedAt.UTC()
-	return &u, nil
-}
-
 // EndSessions ends every web session of a person by moving their session
 // epoch on, and returns the new epoch (for the one session to keep, if any).
 func (tx *Tx) EndSessions(ctx context.Context, userID string) (int64, error) {

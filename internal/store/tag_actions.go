@@ -276,14 +276,6 @@ func scanTagAction(row rowScanner) (*maillage.TagAction, error) {
 	return &a, nil
 }
 
-// TagActionFilter selects entries of the curation log.
-type TagActionFilter struct {
-	TagID   string // actions that touched this tag
-	BatchID string // the actions of one bulk action
-	Limit   int
-	Offset  int
-}
-
 // TagActions lists the curation log, newest first, with its total.
 func (db *DB) TagActions(ctx context.Context, f TagActionFilter) ([]maillage.TagAction, int, error) {
 	var a args
@@ -476,3 +468,6 @@ func (db *DB) LiveTagIDs(ctx context.Context, ids ...string) (map[string]string,
 	}
 	return out, nil
 }
+
+// TagActionFilter selects entries of the curation log (see maillage.TagActionFilter).
+type TagActionFilter = maillage.TagActionFilter

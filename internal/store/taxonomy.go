@@ -186,23 +186,6 @@ func (db *DB) TagsVisibility(ctx context.Context, v maillage.Viewer, ids []strin
 	return out, rows.Err()
 }
 
-// TagListFilter selects tags for the curators' pages.
-type TagListFilter struct {
-	Query string // the start of a label, English label or synonym
-	// Kind keeps free or curated tags ("" for both).
-	Kind maillage.TagKind
-	// Review keeps the free tags still waiting for a curator's look.
-	Review bool
-	// Deprecated keeps only deprecated tags; otherwise they are left out
-	// unless All is set.
-	Deprecated bool
-	All        bool
-	// Sort is "recent" (newest first, the default) or "uses" or "label".
-	Sort   string
-	Limit  int
-	Offset int
-}
-
 // Tags lists live tags the viewer may see (maillage.CanViewTag), with
 // the uses they may see, and the total under the same filter.
 func (db *DB) Tags(ctx context.Context, v maillage.Viewer, f TagListFilter) ([]maillage.Tag, int, error) {
@@ -341,3 +324,6 @@ func (db *DB) Analyze(ctx context.Context) error {
 	}
 	return nil
 }
+
+// TagListFilter selects tags for curators (see maillage.TagListFilter).
+type TagListFilter = maillage.TagListFilter

@@ -14,12 +14,18 @@ import (
 const userColumns = `u.id, u.email, u.email_confirmed_at, u.name, u.pronouns, u.bio, u.region, u.language,
 	u.profile_visibility, u.contact, u.is_admin, u.is_curator, u.created_at, u.updated_at`
 
-func scanUser(row rowScanner) (*maillage.User, error) {
+// scanUser reads the userColumns of a row.
+func scanUser(row rowScanner) (*maillage.User, error) { return scanUserWith(row) }
+
+// scanUserWith reads the userColumns of a row, then the extra columns
+// selected after them into extra.
+func scanUserWith(row rowScanner, extra ...any) (*maillage.User, error) {
 	var u maillage.User
 	var confirmed sql.NullTime
 	var vis, contact string
-	if err := row.Scan(&u.ID, &u.Email, &confirmed, &u.Name, &u.Pronouns, &u.Bio, &u.Region, &u.Language,
-		&vis, &contact, &u.Admin, &u.Curator, &u.CreatedAt, &u.UpdatedAt); err != nil {
+	dest := append([]any{&u.ID, &u.Email, &confirmed, &u.Name, &u.Pronouns, &u.Bio, &u.Region, &u.Language,
+		&vis, &contact, &u.Admin, &u.Curator, &u.CreatedAt, &u.UpdatedAt}, extra...)
+	if err := row.Scan(dest...); err != nil {
 		return nil, mapError(err)
 	}
 	u.EmailConfirmedAt = nullTime(confirmed)

@@ -6,7 +6,6 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // The administration area (/admin): for administrators, and for curators,
@@ -50,11 +49,11 @@ func (s *server) adminHome(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	d := adminData{Admin: maillage.CanAdminister(st.Viewer)}
 	var err error
-	if _, d.Review, err = s.svc.CuratorTags(r.Context(), st.Viewer, store.TagListFilter{Review: true, Limit: 1}); err != nil {
+	if _, d.Review, err = s.svc.CuratorTags(r.Context(), st.Viewer, maillage.TagListFilter{Review: true, Limit: 1}); err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if _, d.Curated, err = s.svc.CuratorTags(r.Context(), st.Viewer, store.TagListFilter{Kind: maillage.TagCurated, All: true, Limit: 1}); err != nil {
+	if _, d.Curated, err = s.svc.CuratorTags(r.Context(), st.Viewer, maillage.TagListFilter{Kind: maillage.TagCurated, All: true, Limit: 1}); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // adminTagData is a tag as curators manage it: its taxonomy, the uses
@@ -45,7 +44,7 @@ func (s *server) renderAdminTag(w http.ResponseWriter, r *http.Request, status i
 		s.fail(w, r, err)
 		return
 	}
-	actions, _, err := s.svc.TagActions(r.Context(), st.Viewer, store.TagActionFilter{TagID: p.Tag.ID, Limit: 20})
+	actions, _, err := s.svc.TagActions(r.Context(), st.Viewer, maillage.TagActionFilter{TagID: p.Tag.ID, Limit: 20})
 	if err != nil {
 		s.fail(w, r, err)
 		return
@@ -232,7 +231,7 @@ func (s *server) tagLog(w http.ResponseWriter, r *http.Request) {
 	}
 	st := state(r)
 	n, p := pageOf(r)
-	list, total, err := s.svc.TagActions(r.Context(), st.Viewer, store.TagActionFilter{Limit: p.Limit, Offset: p.Offset})
+	list, total, err := s.svc.TagActions(r.Context(), st.Viewer, maillage.TagActionFilter{Limit: p.Limit, Offset: p.Offset})
 	if err != nil {
 		s.fail(w, r, err)
 		return

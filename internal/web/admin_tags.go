@@ -9,7 +9,6 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // adminTagViews are the tabs of the tags section.
@@ -45,7 +44,7 @@ func (s *server) renderAdminTags(w http.ResponseWriter, r *http.Request, status 
 		d.View = "review"
 	}
 	n, p := pageOf(r)
-	filter := store.TagListFilter{Query: d.Query, Sort: d.Sort, Limit: p.Limit, Offset: p.Offset}
+	filter := maillage.TagListFilter{Query: d.Query, Sort: d.Sort, Limit: p.Limit, Offset: p.Offset}
 	var err error
 	switch d.View {
 	case "review":
