@@ -292,16 +292,9 @@ func (w *leakWorld) buildNotebooks(t *testing.T) {
 		w.secret(code, fmt.Sprintf("%s notebook %s", nb.Visibility, nb.Title), nb.ID, func(v maillage.Viewer) bool {
 			return maillage.CanViewContent(v, lnb.nb.Access()) || lnb.invited[v.UserID]
 		})
-		for _, p := range w.members() {
-			if p != creator && w.chance(0.3) {
-				role := []maillage.NotebookRole{maillage.NotebookManager, maillage.NotebookContributor}[w.pick(2)]
-				inv, err := s.AddNotebookMember(w.ctx, cv, nb.ID, p.u.ID, role)
-				w.must(t, "notebook member", err)
-				if w.chance(0.7) {
-					testutil.Accept(t, s, inv)
-				}
-			}
-		}
+		w.inviteRoles(t, creator, "notebook member", func(userID string, role maillage.NotebookRole) (*maillage.Invitation, error) {
+			return s.AddNotebookMember(w.ctx, cv, nb.ID, userID, role)
+		})
 		cat := "Zeta Rubrique " + w.code()
 		_, err = s.CreateNotebookCategory(w.ctx, cv, nb.ID, cat)
 		w.must(t, "category", err)
@@ -342,16 +335,9 @@ func (w *leakWorld) buildNotebooks(t *testing.T) {
 		w.secret(code, fmt.Sprintf("%s knowledge base %s", kb.Visibility, kb.Title), kb.ID, func(v maillage.Viewer) bool {
 			return maillage.CanViewContent(v, lkb.kb.Access()) || lkb.invited[v.UserID]
 		})
-		for _, p := range w.members() {
-			if p != creator && w.chance(0.3) {
-				role := []maillage.NotebookRole{maillage.NotebookManager, maillage.NotebookContributor}[w.pick(2)]
-				inv, err := s.AddKnowledgeBaseMember(w.ctx, cv, kb.ID, p.u.ID, role)
-				w.must(t, "knowledge base member", err)
-				if w.chance(0.7) {
-					testutil.Accept(t, s, inv)
-				}
-			}
-		}
+		w.inviteRoles(t, creator, "knowledge base member", func(userID string, role maillage.NotebookRole) (*maillage.Invitation, error) {
+			return s.AddKnowledgeBaseMember(w.ctx, cv, kb.ID, userID, role)
+		})
 		for _, lnb := range w.notebooks {
 			if maillage.CanViewContent(cv, lnb.nb.Access()) && w.chance(0.7) {
 				_, err := s.AddNotebookToKnowledgeBase(w.ctx, cv, kb.ID, lnb.nb.ID)
@@ -586,4 +572,21 @@ func tagLabels(tags []maillage.Tag) []string {
 		out = append(out, tg.Label)
 	}
 	return out
+}
+
+// inviteRoles offers some of the world's people a role in a notebook or
+// knowledge base (add sends the invitation); most accept, the rest stay
+// pending (read back with the others).
+func (w *leakWorld) inviteRoles(t *testing.T, creator *leakUser, what string,
+	add func(userID string, role maillage.NotebookRole) (*maillage.Invitation, error)) {
+	for _, p := range w.members() {
+		if p != creator && w.chance(0.3) {
+			role := []maillage.NotebookRole{maillage.NotebookManager, maillage.NotebookContributor}[w.pick(2)]
+			inv, err := add(p.u.ID, role)
+			w.must(t, what, err)
+			if w.chance(0.7) {
+				testutil.Accept(t, w.m.Service, inv)
+			}
+		}
+	}
 }
