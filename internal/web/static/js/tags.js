@@ -33,6 +33,25 @@
     input.focus();
   }
 
+  // A suggestion list answers the value that was sent. When the field has
+  // changed since (a suggestion was chosen, or more was typed), a late
+  // answer would reopen a list for a term that is no longer there: it is
+  // dropped. Slow networks and quick typists both meet this.
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var elt = e.detail.elt;
+    if (elt && elt.matches && elt.matches("input[data-suggest]") && e.detail.xhr) {
+      e.detail.xhr.maillageSent = elt.value;
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var elt = e.detail.elt;
+    var xhr = e.detail.xhr;
+    if (elt && elt.matches && elt.matches("input[data-suggest]") && xhr &&
+        typeof xhr.maillageSent === "string" && xhr.maillageSent !== elt.value) {
+      e.detail.shouldSwap = false;
+    }
+  });
+
   document.addEventListener("click", function (e) {
     var b = e.target.closest(".autocomplete button[data-tag]");
     if (b) {
