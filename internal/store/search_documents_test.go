@@ -179,7 +179,7 @@ func TestEachSearchDocumentVisitsEveryRowOnce(t *testing.T) {
 		for i := range 9 {
 			n := &maillage.Note{ID: auth.NewID(), Title: fmt.Sprint("Note ", i), Kind: maillage.NoteGeneral,
 				Visibility: []maillage.Visibility{maillage.VisibilityPublic, maillage.VisibilityPrivate}[i%2],
-				License: maillage.LicenseCCBY, Authors: []maillage.NoteAuthor{{UserID: w.member.ID}}}
+				License:    maillage.LicenseCCBY, Authors: []maillage.NoteAuthor{{UserID: w.member.ID}}}
 			if err := tx.CreateNote(w.ctx, n); err != nil {
 				return err
 			}
