@@ -79,6 +79,44 @@ func TestSearchChangesFollowEveryWrite(t *testing.T) {
 		}
 	})
 
+	t.Run("move a tag and add a synonym", func(t *testing.T) {
+		root := &maillage.Tag{Label: "Aménagement", Kind: maillage.TagCurated}
+		w.update(func(tx *store.Tx) error { return tx.InsertTag(ctx, root) })
+		seq := w.last()
+		w.broad.ParentID = root.ID
+		w.update(func(tx *store.Tx) error { return tx.UpdateTag(ctx, w.broad) })
+		expectRefs(t, "move", w.affected(seq), ref(search.KindNote, w.note.ID), ref(search.KindCommunity, w.comm.ID))
+		if d := w.doc(search.KindNote, w.note.ID); !slices.Contains(d.Broader, "Aménagement") {
+			t.Errorf("broader labels after the move: %v", d.Broader)
+		}
+		seq = w.last()
+		w.update(func(tx *store.Tx) error { return tx.AddTagSynonym(ctx, w.theme.ID, "Vélo utilitaire", "fr") })
+		expectRefs(t, "synonym", w.affected(seq), ref(search.KindNote, w.note.ID), ref(search.KindUser, w.public.ID))
+		if d := w.doc(search.KindUser, w.public.ID); !slices.Contains(d.Tags, "Vélo utilitaire") {
+			t.Errorf("tags after a new synonym: %v", d.Tags)
+		}
+	})
+
+	t.Run("link to a note, share a notebook", func(t *testing.T) {
+		src := &maillage.Note{ID: auth.NewID(), Title: "Source", Kind: maillage.NoteGeneral, Visibility: maillage.VisibilityPublic,
+			License: maillage.LicenseCCBY, Authors: []maillage.NoteAuthor{{UserID: w.member.ID}}}
+		w.update(func(tx *store.Tx) error { return tx.CreateNote(ctx, src) })
+		before := w.doc(search.KindNote, w.note.ID).Relations
+		seq := w.last()
+		w.update(func(tx *store.Tx) error {
+			return tx.ReplaceNoteLinks(ctx, src.ID, []store.NoteLink{{TargetKey: store.NoteIDKey(w.note.ID), TargetID: w.note.ID, Resolved: true}})
+		})
+		expectRefs(t, "link", w.affected(seq), ref(search.KindNote, w.note.ID))
+		if after := w.doc(search.KindNote, w.note.ID).Relations; after != before+1 {
+			t.Errorf("relations %d after a public link, %d before", after, before)
+		}
+		seq = w.last()
+		w.update(func(tx *store.Tx) error {
+			return tx.UpsertNotebookMember(ctx, w.notebook.ID, w.member.ID, maillage.NotebookContributor)
+		})
+		expectRefs(t, "notebook role", w.affected(seq), ref(search.KindNotebook, w.notebook.ID))
+	})
+
 	t.Run("merge tags", func(t *testing.T) {
 		var from *maillage.Tag
 		n := &maillage.Note{ID: auth.NewID(), Title: "Vélo-cargo", Kind: maillage.NoteGeneral, Visibility: maillage.VisibilityPublic,
