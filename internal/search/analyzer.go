@@ -33,7 +33,8 @@ const (
 
 // wordInfo is what the analyzer knows about one folded word.
 type wordInfo struct {
-	fr, en string // the French and English stems
+	word   string // the folded word itself
+	fr, en string // its French and English stems
 	flags  uint8
 }
 
@@ -167,7 +168,7 @@ func (a *Analyzer) lookupAll(tz *tokenizer, infos []wordInfo) []wordInfo {
 
 // learn computes a word's stems and stop flags and caches them.
 func (a *Analyzer) learn(word string) wordInfo {
-	w := wordInfo{}
+	w := wordInfo{word: word}
 	if a.t.french[word] {
 		w.flags |= flagStop | flagFrench
 	}
