@@ -124,7 +124,7 @@ func TestSearchPrefixAndAsYouType(t *testing.T) {
 		{"commun*", false, []string{"2", "3"}},
 		{"communaut", true, []string{"2"}},
 		{"communauté ", true, []string{"2"}},
-		{"communauté d", true, nil},   // "d" starts no word of note 2 but "de" is a stop word
+		{"communauté d", true, nil}, // "d" starts no word of note 2 but "de" is a stop word
 		{"communauté p", true, []string{"2"}},
 		{"habitation coop", true, []string{"1"}},
 	} {
