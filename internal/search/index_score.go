@@ -111,7 +111,12 @@ func (s *searcher) static(m *docMeta) float64 {
 
 // finish turns the text scores into final scores.
 func (s *searcher) finish(cands []cand) {
-	all := uint32(1)<<len(s.groups) - 1
+	all := uint32(0)
+	for g := range s.groups {
+		if !s.groups[g].optional {
+			all |= 1 << g
+		}
+	}
 	for i := range cands {
 		c := &cands[i]
 		m := &s.ix.docs[c.slot]

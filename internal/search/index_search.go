@@ -244,7 +244,11 @@ func (s *searcher) prepare(pq parsedQuery) bool {
 		var ph phraseCheck
 		for _, w := range c.words {
 			g := s.resolve(w, true)
+			g.optional = w.optional && len(pq.clauses) > 1
 			if len(g.alts) == 0 {
+				if g.optional {
+					continue
+				}
 				ok = false
 			}
 			for _, a := range g.alts {
@@ -267,11 +271,19 @@ func (s *searcher) prepare(pq parsedQuery) bool {
 // match returns the documents that match every group, the phrases and
 // none of the exclusions, with their text scores.
 func (s *searcher) match() []cand {
-	order := make([]int, len(s.groups))
-	for i := range order {
-		order[i] = i
+	var order, optional []int
+	for i, g := range s.groups {
+		if g.optional {
+			optional = append(optional, i)
+		} else {
+			order = append(order, i)
+		}
+	}
+	if len(order) == 0 {
+		return nil
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return s.groups[a].df - s.groups[b].df })
+	order = append(order, optional...)
 	var cands []cand
 	if s.tagFilter != nil && s.taggedCount() < s.groups[order[0]].df {
 		// A rare tag: start from its documents, look the words up in them.
@@ -400,7 +412,7 @@ func (s *searcher) intersect(cands []cand, g int) []cand {
 	}
 	kept := cands[:0]
 	for _, c := range cands {
-		if c.hit {
+		if c.hit || s.groups[g].optional {
 			c.score += c.best
 			c.best, c.hit = 0, false
 			kept = append(kept, c)

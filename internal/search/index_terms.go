@@ -35,8 +35,9 @@ type alt struct {
 // group is one query word, as the terms it may match: any of them
 // (OR), the best one scoring.
 type group struct {
-	alts []alt
-	df   int // postings over all alternatives: the cost of walking them
+	alts     []alt
+	df       int  // postings over all alternatives: the cost of walking them
+	optional bool // adds to the score, not required
 }
 
 // resolve returns the alternatives of a query word: its stems in both

@@ -124,7 +124,10 @@ func TestSearchPrefixAndAsYouType(t *testing.T) {
 		{"commun*", false, []string{"2", "3"}},
 		{"communaut", true, []string{"2"}},
 		{"communauté ", true, []string{"2"}},
-		{"communauté d", true, nil}, // "d" starts no word of note 2 but "de" is a stop word
+		{"communauté d", true, []string{"2"}}, // a stop word being typed does not hide note 2
+		{"communauté de", true, []string{"2"}},
+		{"de", true, nil},
+		{"communauté xyz", true, nil},
 		{"communauté p", true, []string{"2"}},
 		{"habitation coop", true, []string{"1"}},
 	} {

@@ -18,6 +18,10 @@ type queryWord struct {
 	word   string
 	off    int  // position relative to the clause's first word (phrases)
 	prefix bool // matches every term that starts with it
+	// optional words add to the score but are not required: a stop
+	// word being typed ("communauté d") must not empty the results
+	// before the person types the next word.
+	optional bool
 }
 
 // clause is what one piece of a query asks for: a word, or a phrase
@@ -168,7 +172,7 @@ func (p *queryParser) add(pc piece, typing bool) {
 		}
 		w := string(p.tz.word(k))
 		if p.a.info(p.tz.word(k)).flags&flagStop != 0 {
-			lastStop = &queryWord{word: w, off: k.pos}
+			lastStop = &queryWord{word: w, off: k.pos, optional: true}
 			continue
 		}
 		lastStop = nil
