@@ -5,6 +5,7 @@
 //	maillage user create --email E --name N [--password P] [--admin] [--curator] [--token]
 //	maillage demo               load the demo dataset into an empty database
 //	maillage backup FILE        consistent online backup (SQLite)
+//	maillage search rebuild     rebuild the search index from the database
 //
 // Flags may come before or after the command (`maillage --data d migrate`
 // and `maillage migrate --data d` are the same). Settings come from flags,
@@ -99,6 +100,14 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 			return usagef("backup takes one argument, the FILE to write")
 		}
 		return backup(ctx, rest[0], flags, stdout, logger)
+	case "search":
+		if len(rest) == 0 || rest[0] != "rebuild" {
+			return usagef("search takes the sub-command rebuild")
+		}
+		if err := noArgs("search rebuild", rest[1:]); err != nil {
+			return err
+		}
+		return searchRebuild(ctx, flags, stdout, logger)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -132,6 +141,7 @@ const usage = `Usage:
   maillage user create --email E --name N [--password P] [--admin] [--curator] [--token]
   maillage demo               load the demo dataset into an empty database
   maillage backup FILE        consistent online backup (SQLite) / pg_dump advice (PostgreSQL)
+  maillage search rebuild     rebuild the search index from the database (running servers follow)
 Flags may come before or after the command.
 Run "maillage serve -h" for settings and their environment variables.
 `
