@@ -30,8 +30,7 @@ func (g *gen) stepDiscussions(ctx context.Context) error {
 		created := g.after(r, later(author.created, c.created))
 		id := newID(created, r)
 		w := newTextWriter(g.v, r, th, author.english && chance(r, 0.7))
-		w.phrase(between(r, 3, 10))
-		title := capitalize(w.String())
+		title := w.title()
 		if chance(r, 0.3) {
 			title += "?"
 		}
