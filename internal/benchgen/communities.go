@@ -159,4 +159,3 @@ func (g *gen) stepCommunities(ctx context.Context) error {
 		return g.insert(ctx, b, "community_join_requests", []string{"community_id", "user_id", "message", "created_at"}, requests)
 	})
 }
-

@@ -26,8 +26,8 @@ type vocab struct {
 	frequent, tail []string
 	english        []string
 	// function holds the grammatical words among the frequent ones.
-	function map[string]bool
-	first, last    []string
+	function    map[string]bool
+	first, last []string
 	// head, tailZipf and en draw ranks in those lists.
 	head, tailZipf, en *weighted
 	// dictionary tells whether the tail came from a word list on disk.
