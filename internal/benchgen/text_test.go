@@ -83,7 +83,9 @@ func TestTextFrequencies(t *testing.T) {
 	for w, n := range freq {
 		ranked = append(ranked, wc{w, n})
 	}
-	sort.Slice(ranked, func(i, j int) bool { return ranked[i].n > ranked[j].n || ranked[i].n == ranked[j].n && ranked[i].w < ranked[j].w })
+	sort.Slice(ranked, func(i, j int) bool {
+		return ranked[i].n > ranked[j].n || ranked[i].n == ranked[j].n && ranked[i].w < ranked[j].w
+	})
 	if ranked[0].w != "de" && ranked[0].w != "la" && ranked[0].w != "le" {
 		t.Errorf("most frequent word %q, want an article or « de »", ranked[0].w)
 	}
