@@ -6,6 +6,8 @@
 //	maillage demo               load the demo dataset into an empty database
 //	maillage backup FILE        consistent online backup (SQLite)
 //	maillage search rebuild     rebuild the search index from the database
+//	maillage bench generate [--profile tiny|smoke|large] [--seed N]
+//	                            fill an empty database with a benchmark data set
 //
 // Flags may come before or after the command (`maillage --data d migrate`
 // and `maillage migrate --data d` are the same). Settings come from flags,
@@ -108,6 +110,14 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 			return err
 		}
 		return searchRebuild(ctx, flags, stdout, logger)
+	case "bench":
+		if len(rest) == 0 || rest[0] != "generate" {
+			return usagef("bench takes the sub-command generate")
+		}
+		if err := noArgs("bench generate", rest[1:]); err != nil {
+			return err
+		}
+		return benchGenerate(ctx, flags, stdout, logger)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -142,6 +152,8 @@ const usage = `Usage:
   maillage demo               load the demo dataset into an empty database
   maillage backup FILE        consistent online backup (SQLite) / pg_dump advice (PostgreSQL)
   maillage search rebuild     rebuild the search index from the database (running servers follow)
+  maillage bench generate [--profile tiny|smoke|large] [--seed N]
+                              fill an empty database with a generated data set for benchmarks
 Flags may come before or after the command.
 Run "maillage serve -h" for settings and their environment variables.
 `
