@@ -118,6 +118,12 @@ func Generate(ctx context.Context, s *service.Service, opts Options) (*Summary, 
 		{"notes", g.stepNotes},
 		{"notebooks and knowledge bases", g.stepCollections},
 		{"follows", g.stepFollows},
+		// Every server builds its search index from the tables when it
+		// starts: the change log the load wrote is of no use to anyone.
+		{"search change log", func(ctx context.Context) error {
+			_, err := db.PruneSearchChanges(ctx, time.Now().Add(24*time.Hour))
+			return err
+		}},
 		{"statistics", func(ctx context.Context) error { return db.Analyze(ctx) }},
 	}
 	for _, st := range steps {

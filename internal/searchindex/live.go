@@ -196,7 +196,7 @@ func (l *Live) catchUpLocked(ctx context.Context) error {
 	l.started = time.Now()
 	if first, err := l.src.FirstSearchChange(ctx); err != nil {
 		return fmt.Errorf("search index: reading changes: %w", err)
-	} else if first > l.read+1 && l.read > 0 {
+	} else if first > l.read+1 {
 		// Changes this index never saw were pruned (it was asleep for
 		// longer than the log keeps them): only a rebuild is exact.
 		l.opts.Logger.Warn("search index: missed pruned changes, rebuilding", "next", l.read+1, "first", first)
