@@ -305,4 +305,6 @@ func xmlEscape(s string) string {
 }
 
 // OrgType is the value of an org_type facet as a type, for its label.
-func (l searchFacetLink) OrgType() maillage.OrganizationType { return maillage.OrganizationType(l.Value) }
+func (l searchFacetLink) OrgType() maillage.OrganizationType {
+	return maillage.OrganizationType(l.Value)
+}
