@@ -126,6 +126,16 @@ func serveAnswersHealth(t *testing.T, args []string) {
 	if res.StatusCode != 200 || body["status"] != "ok" {
 		t.Fatalf("healthz: %d %v", res.StatusCode, body)
 	}
+	// The search index was built before the server listened: ready.
+	res, err = http.Get(fields[3] + "/readyz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	json.NewDecoder(res.Body).Decode(&body)
+	res.Body.Close()
+	if res.StatusCode != 200 || body["status"] != "ok" {
+		t.Fatalf("readyz: %d %v", res.StatusCode, body)
+	}
 	cancel()
 	select {
 	case err := <-done:
