@@ -2,7 +2,10 @@ package service_test
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/maillage/maillage/internal/maillage"
@@ -92,5 +95,50 @@ func TestSearchSeesEveryWriteAtOnce(t *testing.T) {
 	}
 	if got := find(av, "triporteur"); len(got) != 0 {
 		t.Fatalf("a deleted note: %v", got)
+	}
+}
+
+// TestSearchHundredAtOnce: a hundred searches at once, hostile text
+// included, while notes are being written: none fails, and each finds
+// what was there before it began.
+func TestSearchHundredAtOnce(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testutil.Service(t)
+	_, av := testutil.User(t, s, "Rosalie Paquette", "rosalie@exemple.org")
+	first := must(s.CreateNote(ctx, av, maillage.NoteInput{Title: "Jardins collectifs", Body: "Potagers partagés.",
+		Kind: "general", Visibility: "public"})).ok(t)
+	queries := []string{"jardins", `"jardins collectifs"`, "jard*", "jardns", `"`, "*", "C++", "🙂", "a\x00b",
+		strings.Repeat("jardin ", 2000), "le la les", "((( OR )))", "-jardin", "jardin -potager"}
+	var wg sync.WaitGroup
+	errs := make(chan error, 200)
+	for i := range 100 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			q := queries[i%len(queries)]
+			res, err := s.Search(ctx, maillage.Viewer{}, service.SearchInput{Q: q, Facets: i%2 == 0})
+			if err != nil {
+				errs <- fmt.Errorf("%.20q: %w", q, err)
+				return
+			}
+			if q == "jardins" && !slices.ContainsFunc(res.Hits, func(h service.SearchHit) bool { return h.ID == first.ID }) {
+				errs <- fmt.Errorf("%q: the first note is missing", q)
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := range 10 {
+			if _, err := s.CreateNote(ctx, av, maillage.NoteInput{Title: fmt.Sprintf("Jardin %d", i), Body: "Semis.",
+				Kind: "general", Visibility: "public"}); err != nil {
+				errs <- err
+			}
+		}
+	}()
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
 	}
 }
