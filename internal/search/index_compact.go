@@ -30,22 +30,27 @@ func (ix *Index) Compact() {
 
 func (ix *Index) compact() {
 	remap := make([]int32, len(ix.docs))
+	hot := make([]docHot, 0, ix.live)
+	facet := make([]docFacet, 0, ix.live)
 	docs := make([]docMeta, 0, ix.live)
 	arena := make([]uint32, 0, len(ix.tagArena))
 	ix.fieldLenSum = [numFields]int64{}
-	for slot, m := range ix.docs {
-		if m.deleted {
+	for slot, h := range ix.hot {
+		if h.deleted {
 			remap[slot] = -1
 			continue
 		}
 		remap[slot] = int32(len(docs))
-		tags := ix.tagArena[m.tagOff : m.tagOff+uint32(m.tagN)]
-		m.tagOff = uint32(len(arena))
+		fc := ix.facet[slot]
+		tags := ix.tagArena[fc.tagOff : fc.tagOff+uint32(fc.tagN)]
+		fc.tagOff = uint32(len(arena))
 		arena = append(arena, tags...)
 		for f := range numFields {
-			ix.fieldLenSum[f] += int64(m.fieldLen[f])
+			ix.fieldLenSum[f] += int64(h.fieldLen[f])
 		}
-		docs = append(docs, m)
+		hot = append(hot, h)
+		facet = append(facet, fc)
+		docs = append(docs, ix.docs[slot])
 	}
 	for k, slot := range ix.byKey {
 		ix.byKey[k] = uint32(remap[slot])
@@ -80,7 +85,7 @@ func (ix *Index) compact() {
 	ix.vocab = vocab
 	ix.surface = ix.surface.remap(termRemap)
 	ix.postings = postings
-	ix.docs = docs
+	ix.hot, ix.facet, ix.docs = hot, facet, docs
 	ix.tagArena = arena
 }
 
@@ -99,7 +104,8 @@ func (ix *Index) Stats() Stats {
 	defer ix.mu.RUnlock()
 	s := Stats{Docs: len(ix.docs), Live: ix.live, Terms: len(ix.vocab.text), Postings: ix.nPosting}
 	const mapEntry = 48 // a Go map entry with a string key, roughly
-	b := int64(cap(ix.docs)) * int64(unsafe.Sizeof(docMeta{}))
+	b := int64(cap(ix.docs))*int64(unsafe.Sizeof(docMeta{})) + int64(cap(ix.hot))*int64(unsafe.Sizeof(docHot{})) +
+		int64(cap(ix.facet))*int64(unsafe.Sizeof(docFacet{}))
 	for _, m := range ix.docs {
 		b += int64(len(m.id) + len(m.title))
 	}

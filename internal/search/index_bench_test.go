@@ -1,0 +1,241 @@
+package search
+
+import (
+	"fmt"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// The benchmark corpus: 200,000 notes and 100,000 people, a tenth of
+// that with -short. Run, in about two minutes on two cores:
+//
+//	go test ./internal/search -run '^$' -bench . -benchtime 200x
+//
+// BenchmarkIndexBuild builds the whole corpus once, whatever
+// -benchtime says.
+func benchSize() (notes, people int) {
+	if testing.Short() {
+		return 20_000, 10_000
+	}
+	return 200_000, 100_000
+}
+
+// benchIndex is the corpus index the query benchmarks share: building
+// it takes most of the run.
+var benchIndex = sync.OnceValue(func() *Index {
+	notes, people := benchSize()
+	ix := New()
+	ix.Upsert(newCorpus(1).documents(notes, people)...)
+	return ix
+})
+
+func BenchmarkIndexBuild(b *testing.B) {
+	notes, people := benchSize()
+	n := notes + people
+	var elapsed time.Duration
+	var heap, stats float64
+	// One build of the whole corpus, whatever b.N: an iteration is
+	// already hundreds of thousands of documents.
+	for range 1 {
+		b.StopTimer()
+		runtime.GC()
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		docs := newCorpus(1).documents(notes, people)
+		b.StartTimer()
+		t0 := time.Now()
+		ix := New()
+		ix.Upsert(docs...)
+		elapsed += time.Since(t0)
+		b.StopTimer()
+		docs = nil
+		runtime.GC()
+		runtime.ReadMemStats(&m1)
+		heap = float64(m1.HeapAlloc-min(m0.HeapAlloc, m1.HeapAlloc)) / float64(n)
+		st := ix.Stats()
+		stats = float64(st.Bytes) / float64(n)
+		b.Logf("%d documents: %+v", n, st)
+		runtime.KeepAlive(ix)
+	}
+	b.ReportMetric(float64(n)/elapsed.Seconds(), "docs/s")
+	b.ReportMetric(heap, "heap-B/doc")
+	b.ReportMetric(stats, "stats-B/doc")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkIndexUpsertOne replaces one note at a time in the full index:
+// the steady state, when the change log feeds the index.
+func BenchmarkIndexUpsertOne(b *testing.B) {
+	ix := benchIndex()
+	c := newCorpus(3)
+	notes, people := benchSize()
+	docs := make([]Document, 1000)
+	for i := range docs {
+		docs[i] = c.note(i*(notes/len(docs)), people)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		ix.Upsert(docs[i%len(docs)])
+	}
+}
+
+// viewer is a signed-in person in three communities.
+func benchViewer() []string {
+	return []string{"public", "signed_in", "member:c3", "member:c17", "member:c150", "owner:u42"}
+}
+
+// busyViewer holds many private audiences: half the communities, their
+// moderation, and thousands of owner and thread keys.
+func busyViewer() []string {
+	v := []string{"public", "signed_in"}
+	for i := 0; i < benchCommunities; i += 2 {
+		v = append(v, fmt.Sprintf("member:c%d", i), fmt.Sprintf("moderator:c%d", i))
+	}
+	for i := range 2000 {
+		v = append(v, fmt.Sprintf("owner:u%d", i*7), fmt.Sprintf("visible:n%d", i*11))
+	}
+	return v
+}
+
+// benchWords returns n content words of middle frequency.
+func benchWords(c *corpus, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = c.content[8+(i*37)%400]
+	}
+	return out
+}
+
+// benchPhrases returns two-word phrases that occur in the corpus's text.
+func benchPhrases(c *corpus, n int) []string {
+	stop := NewAnalyzer()
+	var out []string
+	for len(out) < n {
+		ws := strings.Fields(strings.NewReplacer(".", "", ",", "").Replace(c.text(50, false)))
+		for i := 0; i+1 < len(ws) && len(out) < n; i += 9 {
+			a, b := ws[i], ws[i+1]
+			if len(stop.Analyze(a, French)) == 1 && len(stop.Analyze(b, French)) == 1 {
+				out = append(out, `"`+a+" "+b+`"`)
+			}
+		}
+	}
+	return out
+}
+
+// runQueries searches the corpus index with the queries in turn and
+// reports latency percentiles, wall clock and CPU time of the searching
+// thread (the machine may be busy: the wall clock then includes waiting
+// for a core), and the average number of matches.
+func runQueries(b *testing.B, queries []Query) {
+	ix := benchIndex()
+	runtime.GC() // not the garbage of building the index during the run
+	lat := make([]time.Duration, 0, b.N)
+	cpu := make([]time.Duration, 0, b.N)
+	total := 0
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	b.ResetTimer()
+	for i := range b.N {
+		c0, cpuOK := threadCPU()
+		t0 := time.Now()
+		r := ix.Search(queries[i%len(queries)])
+		lat = append(lat, time.Since(t0))
+		if c1, ok := threadCPU(); ok && cpuOK {
+			cpu = append(cpu, c1-c0)
+		}
+		total += r.Total
+	}
+	b.StopTimer()
+	pct := func(ds []time.Duration, p float64) float64 {
+		slices.Sort(ds)
+		return float64(ds[min(len(ds)-1, int(p*float64(len(ds))))].Microseconds()) / 1000
+	}
+	b.ReportMetric(pct(lat, 0.5), "p50-ms")
+	b.ReportMetric(pct(lat, 0.99), "p99-ms")
+	if len(cpu) > 0 {
+		b.ReportMetric(pct(cpu, 0.5), "p50-cpu-ms")
+		b.ReportMetric(pct(cpu, 0.99), "p99-cpu-ms")
+	}
+	b.ReportMetric(float64(total)/float64(b.N), "matches")
+}
+
+// benchQueries builds n queries from texts, the viewer's defaults set.
+func benchQueries(texts []string, edit func(i int, q *Query)) []Query {
+	qs := make([]Query, len(texts))
+	for i, t := range texts {
+		qs[i] = Query{Text: t, Audience: benchViewer(), Limit: 20, Facets: true}
+		if edit != nil {
+			edit(i, &qs[i])
+		}
+	}
+	return qs
+}
+
+func BenchmarkSearchOneWord(b *testing.B) {
+	runQueries(b, benchQueries(benchWords(newCorpus(2), 100), nil))
+}
+
+func BenchmarkSearchTwoWords(b *testing.B) {
+	ws := benchWords(newCorpus(2), 200)
+	var texts []string
+	for i := 0; i < len(ws); i += 2 {
+		texts = append(texts, ws[i]+" "+ws[i+1])
+	}
+	runQueries(b, benchQueries(texts, nil))
+}
+
+func BenchmarkSearchPhrase(b *testing.B) {
+	runQueries(b, benchQueries(benchPhrases(newCorpus(2), 100), nil))
+}
+
+func BenchmarkSearchPrefix(b *testing.B) {
+	var texts []string
+	for _, w := range benchWords(newCorpus(2), 100) {
+		r := []rune(w)
+		texts = append(texts, string(r[:min(len(r), 3+len(texts)%3)]))
+	}
+	runQueries(b, benchQueries(texts, func(_ int, q *Query) { q.AsYouType, q.Facets = true, false }))
+}
+
+func BenchmarkSearchTagFilter(b *testing.B) {
+	runQueries(b, benchQueries(benchWords(newCorpus(2), 100), func(i int, q *Query) {
+		q.TagIDs = []string{fmt.Sprintf("tag%d", (i*3)%50)}
+	}))
+}
+
+func BenchmarkSearchBusyViewer(b *testing.B) {
+	viewer := busyViewer()
+	runQueries(b, benchQueries(benchWords(newCorpus(2), 100), func(i int, q *Query) {
+		q.Audience = viewer
+		if i%2 == 0 {
+			q.TagIDs = []string{fmt.Sprintf("tag%d", i%50)}
+		}
+	}))
+}
+
+func BenchmarkSearchBrowseTag(b *testing.B) {
+	var texts []string
+	for range 100 {
+		texts = append(texts, "")
+	}
+	runQueries(b, benchQueries(texts, func(i int, q *Query) {
+		q.TagIDs = []string{fmt.Sprintf("tag%d", i%100)}
+		q.Sort = SortRecent
+	}))
+}
+
+func BenchmarkSearchTypo(b *testing.B) {
+	var texts []string
+	for _, w := range benchWords(newCorpus(2), 100) {
+		r := []rune(w)
+		if len(r) >= 6 {
+			r[2], r[3] = r[3], r[2] // swap two letters
+		}
+		texts = append(texts, string(r))
+	}
+	runQueries(b, benchQueries(texts, nil))
+}
