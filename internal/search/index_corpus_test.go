@@ -27,7 +27,7 @@ type corpus struct {
 	// rare is the long tail of real text (names, jargon, typos): a
 	// tenth of the words of a body, drawn evenly from many words.
 	rare []string
-	now     time.Time
+	now  time.Time
 }
 
 const (

@@ -68,12 +68,19 @@ func newBM25(ix *Index) bm25 {
 // (to be multiplied by the term's idf).
 func (b *bm25) score(c *cursor, m *docHot) float64 {
 	w := 0.0
-	for f, mask := 0, c.mask; mask != 0; f, mask = f+1, mask>>1 {
-		if mask&1 == 0 {
-			continue
+	if c.tfOne {
+		for f, mask := 0, c.mask; mask != 0; f, mask = f+1, mask>>1 {
+			if mask&1 != 0 {
+				w += b.weight[f] / (b.oneMinusB[f] + b.bOverAvg[f]*float64(m.fieldLen[f]))
+			}
 		}
-		norm := b.oneMinusB[f] + b.bOverAvg[f]*float64(m.fieldLen[f])
-		w += b.weight[f] * float64(c.tf[f]) / norm
+	} else {
+		tf := c.tfs()
+		for f, mask := 0, c.mask; mask != 0; f, mask = f+1, mask>>1 {
+			if mask&1 != 0 {
+				w += b.weight[f] * float64(tf[f]) / (b.oneMinusB[f] + b.bOverAvg[f]*float64(m.fieldLen[f]))
+			}
+		}
 	}
 	return w * (k1 + 1) / (k1 + w)
 }

@@ -78,10 +78,18 @@ func (v *vocabulary) withPrefix(p string, fn func(id uint32)) {
 type surfaceVocab struct {
 	vocabulary
 	terms [][2]uint32 // per word id: up to two term ids, plus one (0: none)
+	// byShape lists the words by first byte and length: the only words
+	// a typo guess compares.
+	byShape map[uint16][]uint32
 }
 
 func newSurfaceVocab() surfaceVocab {
-	return surfaceVocab{vocabulary: newVocabulary()}
+	return surfaceVocab{vocabulary: newVocabulary(), byShape: make(map[uint16][]uint32)}
+}
+
+// shapeOf is the byShape key of a word starting with b, n bytes long.
+func shapeOf(b byte, n int) uint16 {
+	return uint16(b)<<8 | uint16(min(n, 255))
 }
 
 // add records that word was indexed as term.
@@ -89,6 +97,8 @@ func (sv *surfaceVocab) add(word string, term uint32) {
 	id, added := sv.id(word)
 	if added {
 		sv.terms = append(sv.terms, [2]uint32{})
+		k := shapeOf(word[0], len(word))
+		sv.byShape[k] = append(sv.byShape[k], id)
 	}
 	ts := &sv.terms[id]
 	switch term + 1 {
