@@ -45,7 +45,14 @@ type Index struct {
 	fieldLenSum [numFields]int64
 	newestDay   uint16 // the latest Updated (see dayOf): recency is relative to it
 
-	scratch sync.Pool // *scratch, per-query buffers
+	// gen counts the writes, so that a compaction built beside the
+	// live index knows whether it is still a copy of it.
+	gen           uint64
+	compacting    atomic.Bool
+	compactFailed atomic.Int32
+
+	scratch   sync.Pool // *scratch, per-query buffers
+	analyzers sync.Pool // *docAnalyzer, for small upserts
 }
 
 // docKey identifies a document across its versions.
@@ -131,12 +138,17 @@ const (
 // document appearing twice in docs ends as its last version.
 func (ix *Index) Upsert(docs ...Document) {
 	if len(docs) <= upsertChunk {
-		da := newDocAnalyzer(ix.an)
+		da, _ := ix.analyzers.Get().(*docAnalyzer)
+		if da == nil {
+			da = newDocAnalyzer(ix.an)
+		}
 		ads := make([]analyzedDoc, len(docs))
 		for i := range docs {
 			ads[i] = da.analyze(&docs[i])
 		}
+		ix.analyzers.Put(da)
 		ix.insert(ads)
+		ix.compactIfNeeded()
 		return
 	}
 	ix.upsertParallel(docs)
@@ -178,6 +190,7 @@ func (ix *Index) upsertParallel(docs []Document) {
 	for i := range nChunks {
 		ix.insert(<-results[i])
 		<-ahead
+		ix.compactIfNeeded()
 	}
 }
 
@@ -191,7 +204,7 @@ func (ix *Index) insert(ads []analyzedDoc) {
 	for _, in := range []*interner{&ix.kinds, &ix.tags, &ix.regions, &ix.orgTypes, &ix.communities} {
 		in.sortNames()
 	}
-	ix.maybeCompact()
+	ix.gen++
 }
 
 func (ix *Index) insertOne(ad *analyzedDoc) {
@@ -262,12 +275,16 @@ func (ix *Index) insertOne(ad *analyzedDoc) {
 // Delete removes a document; deleting one the index lacks does nothing.
 func (ix *Index) Delete(kind Kind, id string) {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	key := docKey{kind: kind, id: id}
-	if slot, ok := ix.byKey[key]; ok {
+	slot, ok := ix.byKey[key]
+	if ok {
 		ix.tombstone(slot)
 		delete(ix.byKey, key)
-		ix.maybeCompact()
+		ix.gen++
+	}
+	ix.mu.Unlock()
+	if ok {
+		ix.compactIfNeeded()
 	}
 }
 

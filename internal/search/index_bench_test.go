@@ -239,3 +239,19 @@ func BenchmarkSearchTypo(b *testing.B) {
 	}
 	runQueries(b, benchQueries(texts, nil))
 }
+
+// BenchmarkIndexCompact deletes a quarter of the notes and compacts the
+// index once: how long the write lock is held. It comes last, since it
+// changes the index the others share.
+func BenchmarkIndexCompact(b *testing.B) {
+	ix := benchIndex()
+	notes, _ := benchSize()
+	for i := 0; i < notes; i += 4 {
+		ix.Delete(KindNote, fmt.Sprintf("n%d", i))
+	}
+	b.ResetTimer()
+	t0 := time.Now()
+	ix.Compact()
+	b.ReportMetric(float64(time.Since(t0).Milliseconds()), "ms")
+	b.ReportMetric(0, "ns/op")
+}

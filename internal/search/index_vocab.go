@@ -17,10 +17,16 @@ type vocabulary struct {
 	text   []string
 	sorted []uint32 // ids sorted by text
 	tail   []uint32 // ids added since the last merge, unsorted
+	// bulk defers merging while a compaction rebuilds the vocabulary:
+	// one sort at the end instead of one merge per thousand terms.
+	bulk bool
 }
 
-func newVocabulary() vocabulary {
-	return vocabulary{ids: make(map[string]uint32)}
+func newVocabulary() vocabulary { return newVocabularySized(0) }
+
+// newVocabularySized returns a vocabulary with room for n terms.
+func newVocabularySized(n int) vocabulary {
+	return vocabulary{ids: make(map[string]uint32, n)}
 }
 
 // id returns the id of term, adding it if new (then added is true).
@@ -32,7 +38,7 @@ func (v *vocabulary) id(term string) (id uint32, added bool) {
 	v.ids[term] = id
 	v.text = append(v.text, term)
 	v.tail = append(v.tail, id)
-	if len(v.tail) >= vocabTailMax {
+	if len(v.tail) >= vocabTailMax && !v.bulk {
 		v.merge()
 	}
 	return id, true
@@ -124,7 +130,8 @@ func (sv *surfaceVocab) each(id uint32, fn func(term uint32)) {
 // remap returns the surface vocabulary with term ids changed by remap
 // (-1: the term is gone); words left with no term are dropped.
 func (sv *surfaceVocab) remap(remap []int32) surfaceVocab {
-	out := newSurfaceVocab()
+	out := surfaceVocab{vocabulary: newVocabularySized(len(sv.text)), byShape: make(map[uint16][]uint32, len(sv.byShape))}
+	out.bulk = true
 	for id, ts := range sv.terms {
 		for _, t := range ts {
 			if t != 0 && remap[t-1] >= 0 {
@@ -133,5 +140,6 @@ func (sv *surfaceVocab) remap(remap []int32) surfaceVocab {
 		}
 	}
 	out.merge()
+	out.bulk = false
 	return out
 }
