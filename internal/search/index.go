@@ -239,6 +239,9 @@ func (ix *Index) insertOne(ad *analyzedDoc) {
 		tagOff:    uint32(len(ix.tagArena)),
 	}
 	for _, t := range distinctTags(d.TagIDs) {
+		if fc.tagN == 1<<16-1 {
+			break // more tags than any item has: the rest are ignored
+		}
 		id := ix.tags.id(t)
 		if int(id) >= len(ix.tagSlots) {
 			ix.tagSlots = append(ix.tagSlots, nil)

@@ -41,6 +41,9 @@ type searcher struct {
 	// is true when the candidates come from those slots already.
 	tagBits   []uint64
 	tagsKnown bool
+	// done is set when the search ran to its end: only then are the
+	// pooled buffers known to be clean for the next query.
+	done bool
 
 	groups   []group // one per positive word, in query order
 	phrases  []phraseCheck
@@ -81,6 +84,7 @@ func (ix *Index) Search(q Query) Results {
 		res.Facets = s.facets(cands)
 	}
 	res.Hits = s.top(cands, offset, limit)
+	s.done = true
 	return res
 }
 
@@ -101,6 +105,9 @@ func (ix *Index) newSearcher(q *Query) *searcher {
 }
 
 func (s *searcher) release() {
+	if !s.done {
+		return // a panic left the buffers half used: drop them
+	}
 	s.vis.clear()
 	s.sc.classes = s.vis.touched[:0]
 	s.sc.reset()
