@@ -17,7 +17,11 @@ import (
 // Each document version gets the next slot number. Updating a document
 // tombstones its old slot and appends a new one, so posting lists stay
 // sorted by appending; once tombstones pass a quarter of the slots the
-// index compacts itself.
+// index compacts itself, building the compacted copy while searches go
+// on and swapping it in under the write lock.
+//
+// The index is derived data: it holds no copy of anything the store
+// does not, and a new process rebuilds it from the store.
 type Index struct {
 	an *Analyzer
 

@@ -82,9 +82,11 @@ func BenchmarkIndexUpsertOne(b *testing.B) {
 		docs[i] = c.note(i*(notes/len(docs)), people)
 	}
 	b.ResetTimer()
+	c0 := processCPU()
 	for i := range b.N {
 		ix.Upsert(docs[i%len(docs)])
 	}
+	b.ReportMetric(float64((processCPU()-c0).Microseconds())/float64(b.N), "cpu-µs/op")
 }
 
 // viewer is a signed-in person in three communities.
@@ -254,8 +256,9 @@ func BenchmarkIndexCompact(b *testing.B) {
 		ix.Delete(KindNote, fmt.Sprintf("n%d", i))
 	}
 	b.ResetTimer()
-	t0 := time.Now()
+	t0, c0 := time.Now(), processCPU()
 	ix.Compact()
 	b.ReportMetric(float64(time.Since(t0).Milliseconds()), "ms")
+	b.ReportMetric(float64((processCPU() - c0).Milliseconds()), "cpu-ms")
 	b.ReportMetric(0, "ns/op")
 }
