@@ -121,7 +121,7 @@ func pickLanguage(fr, en int) Language {
 // (French first): a query word matches either, so English content is
 // found with English words. A stop word has no stem.
 func (a *Analyzer) stems(word []byte) []string {
-	w := a.info(word)
+	w := a.peek(word)
 	if w.flags&flagStop != 0 {
 		return nil
 	}
@@ -134,15 +134,25 @@ func (a *Analyzer) stems(word []byte) []string {
 // info returns what the analyzer knows of a folded word, from the cache
 // when it can.
 func (a *Analyzer) info(word []byte) wordInfo {
-	if a.cache != nil {
-		a.mu.RLock()
-		w, ok := a.cache[string(word)]
-		a.mu.RUnlock()
-		if ok {
-			return w
-		}
+	a.mu.RLock()
+	w, ok := a.cache[string(word)]
+	a.mu.RUnlock()
+	if ok {
+		return w
 	}
 	return a.learn(string(word))
+}
+
+// peek is info for query words: it uses the cache but does not add to
+// it, so that what people type cannot crowd out the indexed vocabulary.
+func (a *Analyzer) peek(word []byte) wordInfo {
+	a.mu.RLock()
+	w, ok := a.cache[string(word)]
+	a.mu.RUnlock()
+	if ok {
+		return w
+	}
+	return compute(a.t, string(word))
 }
 
 // lookupAll fills infos with the wordInfo of every token, taking the
@@ -168,11 +178,22 @@ func (a *Analyzer) lookupAll(tz *tokenizer, infos []wordInfo) []wordInfo {
 
 // learn computes a word's stems and stop flags and caches them.
 func (a *Analyzer) learn(word string) wordInfo {
+	w := compute(a.t, word)
+	a.mu.Lock()
+	if len(a.cache) < maxCachedWords {
+		a.cache[word] = w
+	}
+	a.mu.Unlock()
+	return w
+}
+
+// compute returns a word's stems and stop flags.
+func compute(t *tables, word string) wordInfo {
 	w := wordInfo{word: word}
-	if a.t.french[word] {
+	if t.french[word] {
 		w.flags |= flagStop | flagFrench
 	}
-	if a.t.english[word] {
+	if t.english[word] {
 		w.flags |= flagStop | flagEnglish
 	}
 	if w.flags&flagStop == 0 {
@@ -184,14 +205,6 @@ func (a *Analyzer) learn(word string) wordInfo {
 			w.en = w.fr
 		}
 	}
-	if a.cache == nil {
-		return w
-	}
-	a.mu.Lock()
-	if len(a.cache) < maxCachedWords {
-		a.cache[word] = w
-	}
-	a.mu.Unlock()
 	return w
 }
 

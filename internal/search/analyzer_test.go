@@ -206,6 +206,15 @@ func TestAnalyzerCacheBounded(t *testing.T) {
 	if n != 2 {
 		t.Errorf("cache holds %d words, want 2", n)
 	}
+	// What people type is not cached: it could crowd out the text.
+	parseQuery(a, "zorglub mobilité", false)
+	a.stems([]byte("zorglub"))
+	a.mu.RLock()
+	n = len(a.cache)
+	a.mu.RUnlock()
+	if n != 2 {
+		t.Errorf("query words cached: %d words", n)
+	}
 }
 
 func TestAnalyzerHostileText(t *testing.T) {

@@ -3,8 +3,10 @@ package search
 import (
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 )
 
 // Index is an in-memory inverted index of Documents. Search may run
@@ -15,12 +17,19 @@ import (
 // Each document version gets the next slot number. Updating a document
 // tombstones its old slot and appends a new one, so posting lists stay
 // sorted by appending; once tombstones pass a quarter of the slots the
-// index compacts itself.
+// index compacts itself, building the compacted copy while searches go
+// on and swapping it in under the write lock.
+//
+// The index is derived data: it holds no copy of anything the store
+// does not, and a new process rebuilds it from the store.
 type Index struct {
 	an *Analyzer
 
-	mu       sync.RWMutex
-	docs     []docMeta // by slot
+	mu sync.RWMutex
+	// Per slot, in three arrays by how often a query reads them.
+	hot      []docHot
+	facet    []docFacet
+	docs     []docMeta
 	byKey    map[docKey]uint32
 	live     int
 	vocab    vocabulary
@@ -38,9 +47,16 @@ type Index struct {
 	communities interner
 
 	fieldLenSum [numFields]int64
-	newest      int64 // the latest Updated, unix seconds: recency is relative to it
+	newestDay   uint16 // the latest Updated (see dayOf): recency is relative to it
 
-	scratch sync.Pool // *scratch, per-query buffers
+	// gen counts the writes, so that a compaction built beside the
+	// live index knows whether it is still a copy of it.
+	gen           uint64
+	compacting    atomic.Bool
+	compactFailed atomic.Int32
+
+	scratch   sync.Pool // *scratch, per-query buffers
+	analyzers sync.Pool // *docAnalyzer, for small upserts
 }
 
 // docKey identifies a document across its versions.
@@ -49,21 +65,46 @@ type docKey struct {
 	id   string
 }
 
-// docMeta is what the index keeps of a document besides its postings.
+// docHot is what visibility and scoring read for every matching
+// posting, packed apart from the rest: walking a long posting list then
+// reads 24 bytes a document instead of a hundred.
+type docHot struct {
+	class    uint32
+	fieldLen [numFields]uint16
+	day      uint16 // Updated, see dayOf
+	rel      uint16 // Relations, capped
+	kind     uint16
+	deleted  bool
+}
+
+// docFacet is what filters and facets read.
+type docFacet struct {
+	region    uint32
+	orgType   uint32
+	community uint32
+	tagOff    uint32 // the document's tags are tagArena[tagOff:tagOff+tagN]
+	tagN      uint16
+}
+
+// docMeta is what hits and sorts read.
 type docMeta struct {
 	id, title    string
 	updated      int64 // unix seconds, 0 when unknown
-	class        uint32
-	tagOff       uint32
 	relations    int32
 	publications int32
-	region       uint32
-	orgType      uint32
-	community    uint32
-	fieldLen     [numFields]uint16
-	tagN         uint16
-	kind         uint16
-	deleted      bool
+}
+
+// dayEpoch is day 1 of dayOf: 2000-01-01 UTC.
+const dayEpoch = 946684800
+
+// dayOf returns t as a day number from 2000 (1) to 2179, 0 for the zero
+// time: recency needs no finer grain, and it fits the hot array.
+func dayOf(t time.Time) uint16 {
+	if t.IsZero() {
+		return 0
+	}
+	d := (t.Unix()-dayEpoch)/86400 + 1
+	return uint16(min(max(d, 1), 1<<16-1))
 }
 
 // New returns an empty index.
@@ -101,12 +142,17 @@ const (
 // document appearing twice in docs ends as its last version.
 func (ix *Index) Upsert(docs ...Document) {
 	if len(docs) <= upsertChunk {
-		da := newDocAnalyzer(ix.an)
+		da, _ := ix.analyzers.Get().(*docAnalyzer)
+		if da == nil {
+			da = newDocAnalyzer(ix.an)
+		}
 		ads := make([]analyzedDoc, len(docs))
 		for i := range docs {
 			ads[i] = da.analyze(&docs[i])
 		}
+		ix.analyzers.Put(da)
 		ix.insert(ads)
+		ix.compactIfNeeded()
 		return
 	}
 	ix.upsertParallel(docs)
@@ -148,6 +194,7 @@ func (ix *Index) upsertParallel(docs []Document) {
 	for i := range nChunks {
 		ix.insert(<-results[i])
 		<-ahead
+		ix.compactIfNeeded()
 	}
 }
 
@@ -158,7 +205,10 @@ func (ix *Index) insert(ads []analyzedDoc) {
 	for i := range ads {
 		ix.insertOne(&ads[i])
 	}
-	ix.maybeCompact()
+	for _, in := range []*interner{&ix.kinds, &ix.tags, &ix.regions, &ix.orgTypes, &ix.communities} {
+		in.sortNames()
+	}
+	ix.gen++
 }
 
 func (ix *Index) insertOne(ad *analyzedDoc) {
@@ -168,37 +218,49 @@ func (ix *Index) insertOne(ad *analyzedDoc) {
 		ix.tombstone(old)
 	}
 	slot := uint32(len(ix.docs))
+	relations := min(max(d.Relations, 0), 1<<31-1)
+	h := docHot{
+		class:    ix.aud.intern(ad.audiences),
+		fieldLen: ad.fieldLen,
+		day:      dayOf(d.Updated),
+		rel:      uint16(min(relations, 1<<16-1)),
+		kind:     uint16(ix.kinds.id(string(d.Kind))),
+	}
 	m := docMeta{
 		id:           d.ID,
 		title:        d.Title,
-		class:        ix.aud.intern(ad.audiences),
-		relations:    int32(min(max(d.Relations, 0), 1<<31-1)),
+		relations:    int32(relations),
 		publications: int32(min(max(d.Publications, 0), 1<<31-1)),
-		region:       ix.regions.id(d.Region),
-		orgType:      ix.orgTypes.id(d.OrgType),
-		community:    ix.communities.id(d.CommunityID),
-		fieldLen:     ad.fieldLen,
-		kind:         uint16(ix.kinds.id(string(d.Kind))),
-		tagOff:       uint32(len(ix.tagArena)),
 	}
 	if !d.Updated.IsZero() {
 		m.updated = d.Updated.Unix()
-		ix.newest = max(ix.newest, m.updated)
+	}
+	ix.newestDay = max(ix.newestDay, h.day)
+	fc := docFacet{
+		region:    ix.regions.id(d.Region),
+		orgType:   ix.orgTypes.id(d.OrgType),
+		community: ix.communities.id(d.CommunityID),
+		tagOff:    uint32(len(ix.tagArena)),
 	}
 	for _, t := range distinctTags(d.TagIDs) {
+		if fc.tagN == 1<<16-1 {
+			break // more tags than any item has: the rest are ignored
+		}
 		id := ix.tags.id(t)
 		if int(id) >= len(ix.tagSlots) {
 			ix.tagSlots = append(ix.tagSlots, nil)
 		}
 		ix.tagSlots[id] = append(ix.tagSlots[id], slot)
 		ix.tagArena = append(ix.tagArena, id)
-		m.tagN++
+		fc.tagN++
 	}
+	ix.hot = append(ix.hot, h)
+	ix.facet = append(ix.facet, fc)
 	ix.docs = append(ix.docs, m)
 	ix.byKey[key] = slot
 	ix.live++
 	for f := range numFields {
-		ix.fieldLenSum[f] += int64(m.fieldLen[f])
+		ix.fieldLenSum[f] += int64(h.fieldLen[f])
 	}
 	termIDs := make([]uint32, len(ad.terms))
 	start := int32(0)
@@ -220,19 +282,23 @@ func (ix *Index) insertOne(ad *analyzedDoc) {
 // Delete removes a document; deleting one the index lacks does nothing.
 func (ix *Index) Delete(kind Kind, id string) {
 	ix.mu.Lock()
-	defer ix.mu.Unlock()
 	key := docKey{kind: kind, id: id}
-	if slot, ok := ix.byKey[key]; ok {
+	slot, ok := ix.byKey[key]
+	if ok {
 		ix.tombstone(slot)
 		delete(ix.byKey, key)
-		ix.maybeCompact()
+		ix.gen++
+	}
+	ix.mu.Unlock()
+	if ok {
+		ix.compactIfNeeded()
 	}
 }
 
 // tombstone marks a slot deleted; its postings stay until compaction.
 func (ix *Index) tombstone(slot uint32) {
-	if !ix.docs[slot].deleted {
-		ix.docs[slot].deleted = true
+	if !ix.hot[slot].deleted {
+		ix.hot[slot].deleted = true
 		ix.live--
 	}
 }
@@ -253,6 +319,11 @@ func distinctTags(ids []string) []string {
 type interner struct {
 	ids   map[string]uint32
 	names []string
+	// order is the ids but 0, sorted by name, so that facets list equal
+	// counts by value without comparing strings; sortNames keeps it
+	// current under the write lock.
+	order  []uint32
+	sorted bool
 }
 
 func newInterner() interner {
@@ -267,7 +338,17 @@ func (in *interner) id(s string) uint32 {
 	id := uint32(len(in.names))
 	in.ids[s] = id
 	in.names = append(in.names, s)
+	in.order = append(in.order, id)
+	in.sorted = false
 	return id
+}
+
+// sortNames sorts order after new names were added.
+func (in *interner) sortNames() {
+	if !in.sorted {
+		slices.SortFunc(in.order, func(a, b uint32) int { return strings.Compare(in.names[a], in.names[b]) })
+		in.sorted = true
+	}
 }
 
 // lookup returns the id of s without adding it.

@@ -9,25 +9,33 @@ import (
 // group, or an empty group).
 const classNobody = 0
 
-// audienceClass is one distinct Document.Audiences, as key ids: every
-// group must hold one of the viewer's keys.
-type audienceClass struct {
-	groups [][]uint32 // each sorted
+// maxGroups is the most groups a class may have (one bit each); a
+// document with more is seen by nobody, failing closed. Real documents
+// have one or two.
+const maxGroups = 64
+
+// classGroup names one group of one class.
+type classGroup struct {
+	class uint32
+	group uint8
 }
 
-// audiences interns audience keys and sets of groups. Documents share a
-// few thousand classes at most (public, each community's members, each
-// owner...), so a query decides each class once, not each document.
+// audiences interns audience keys and the distinct sets of groups
+// documents carry (classes: public, each community's members, each
+// owner...). A query never evaluates a document's audience: it marks
+// the groups its viewer's keys open, and a document is visible when
+// every group of its class is open.
 type audiences struct {
 	keys    map[string]uint32
-	classes []audienceClass
+	opens   [][]classGroup // by key id: the groups that hold the key
+	full    []uint64       // by class: one bit per group; 0 for classNobody
 	byCanon map[string]uint32
 }
 
 func newAudiences() audiences {
 	return audiences{
 		keys:    make(map[string]uint32),
-		classes: []audienceClass{{}}, // classNobody
+		full:    []uint64{0}, // classNobody
 		byCanon: map[string]uint32{"": classNobody},
 	}
 }
@@ -63,28 +71,29 @@ func (au *audiences) intern(canon string) uint32 {
 	if id, ok := au.byCanon[canon]; ok {
 		return id
 	}
-	var c audienceClass
-	for _, g := range strings.Split(canon, "\x01") {
-		var ids []uint32
-		for _, k := range strings.Split(g, "\x00") {
-			id, ok := au.keys[k]
-			if !ok {
-				id = uint32(len(au.keys))
-				au.keys[k] = id
-			}
-			ids = append(ids, id)
-		}
-		slices.Sort(ids)
-		c.groups = append(c.groups, ids)
+	groups := strings.Split(canon, "\x01")
+	if len(groups) > maxGroups {
+		return classNobody
 	}
-	id := uint32(len(au.classes))
-	au.classes = append(au.classes, c)
+	id := uint32(len(au.full))
+	for g, group := range groups {
+		for _, k := range strings.Split(group, "\x00") {
+			kid, ok := au.keys[k]
+			if !ok {
+				kid = uint32(len(au.opens))
+				au.keys[k] = kid
+				au.opens = append(au.opens, nil)
+			}
+			au.opens[kid] = append(au.opens[kid], classGroup{class: id, group: uint8(g)})
+		}
+	}
+	au.full = append(au.full, 1<<len(groups)-1)
 	au.byCanon[canon] = id
 	return id
 }
 
 // viewer returns the ids of the keys a viewer holds that some document
-// uses, sorted; keys no document uses cannot open anything.
+// uses; keys no document uses open nothing.
 func (au *audiences) viewer(keys []string) []uint32 {
 	var ids []uint32
 	for _, k := range keys {
@@ -96,67 +105,36 @@ func (au *audiences) viewer(keys []string) []uint32 {
 	return slices.Compact(ids)
 }
 
-// reaches reports whether a viewer holding the sorted keys may see a
-// document of class c: one key in every group.
-func (au *audiences) reaches(c uint32, viewer []uint32) bool {
-	if c == classNobody {
-		return false
-	}
-	for _, g := range au.classes[c].groups {
-		if !intersects(g, viewer) {
-			return false
-		}
-	}
-	return true
-}
-
-// intersects reports whether two sorted id lists share an id.
-func intersects(a, b []uint32) bool {
-	if len(a) > len(b) {
-		a, b = b, a
-	}
-	if len(b) >= 8*len(a) {
-		// A few keys against many: binary searches beat a merge.
-		for _, x := range a {
-			if _, ok := slices.BinarySearch(b, x); ok {
-				return true
-			}
-		}
-		return false
-	}
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			return true
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return false
-}
-
-// visibility caches, for one query, whether the viewer reaches each
-// class: 0 not decided yet, 1 visible, 2 hidden.
+// visibility is, for one query, the groups the viewer's keys open.
 type visibility struct {
-	au     *audiences
-	viewer []uint32
-	seen   []uint8
+	full    []uint64
+	open    []uint64 // by class: the groups open to the viewer
+	touched []uint32 // the classes with an open group, to clear after
 }
 
+// newVisibility marks the groups opened by the viewer's keys; open must
+// be zero and as long as the classes.
+func newVisibility(au *audiences, viewer []uint32, open []uint64, touched []uint32) visibility {
+	v := visibility{full: au.full, open: open, touched: touched[:0]}
+	for _, k := range viewer {
+		for _, cg := range au.opens[k] {
+			if v.open[cg.class] == 0 {
+				v.touched = append(v.touched, cg.class)
+			}
+			v.open[cg.class] |= 1 << cg.group
+		}
+	}
+	return v
+}
+
+// visible reports whether every group of class c is open to the viewer.
 func (v *visibility) visible(c uint32) bool {
-	switch v.seen[c] {
-	case 1:
-		return true
-	case 2:
-		return false
+	return v.full[c] != 0 && v.open[c] == v.full[c]
+}
+
+// clear zeroes what newVisibility marked.
+func (v *visibility) clear() {
+	for _, c := range v.touched {
+		v.open[c] = 0
 	}
-	ok := v.au.reaches(c, v.viewer)
-	v.seen[c] = 2
-	if ok {
-		v.seen[c] = 1
-	}
-	return ok
 }

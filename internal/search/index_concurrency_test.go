@@ -61,3 +61,46 @@ func TestConcurrentSearchAndUpsert(t *testing.T) {
 		t.Errorf("Len = %d", n)
 	}
 }
+
+// TestConcurrentWritersAndCompaction has two writers race each other and
+// the compactions they trigger: no write may be lost.
+func TestConcurrentWritersAndCompaction(t *testing.T) {
+	ix := New()
+	var wg sync.WaitGroup
+	for w := range 2 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 30 {
+				var batch []Document
+				for i := range 100 {
+					batch = append(batch, note(fmt.Sprintf("w%d-%d", w, i), fmt.Sprintf("Vélo tour%d", round), "Mobilité."))
+				}
+				ix.Upsert(batch...)
+				ix.Delete(KindNote, fmt.Sprintf("w%d-%d", w, round))
+			}
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for range 5 {
+			ix.Compact()
+		}
+	}()
+	wg.Wait()
+	// Each writer's last round re-added every id, then deleted w-29.
+	if n := ix.Len(); n != 2*99 {
+		t.Errorf("Len = %d, want %d", n, 2*99)
+	}
+	if r := search(ix, "vélo"); r.Total != 2*99 {
+		t.Errorf("total = %d", r.Total)
+	}
+	if r := search(ix, "tour29"); r.Total != 2*99 {
+		t.Errorf("last round = %d", r.Total)
+	}
+	ix.Compact()
+	if st := ix.Stats(); st.Docs != 2*99 || st.Live != 2*99 {
+		t.Errorf("stats after Compact: %+v", st)
+	}
+}

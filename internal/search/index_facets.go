@@ -3,7 +3,6 @@ package search
 import (
 	"cmp"
 	"slices"
-	"strings"
 )
 
 // maxFacetValues caps the values returned per facet (the most frequent).
@@ -14,62 +13,68 @@ const maxFacetValues = 100
 // the page of hits.
 func (s *searcher) facets(cands []cand) map[string][]FacetValue {
 	ix := s.ix
-	kinds := make([]int, len(ix.kinds.names))
-	tags := make([]int, len(ix.tags.names))
-	regions := make([]int, len(ix.regions.names))
-	orgTypes := make([]int, len(ix.orgTypes.names))
-	communities := make([]int, len(ix.communities.names))
+	all := s.sc.counts(len(ix.kinds.names) + len(ix.tags.names) + len(ix.regions.names) +
+		len(ix.orgTypes.names) + len(ix.communities.names))
+	cut := func(n int) []int32 {
+		c := all[:n]
+		all = all[n:]
+		return c
+	}
+	kinds, tags := cut(len(ix.kinds.names)), cut(len(ix.tags.names))
+	regions, orgTypes, communities := cut(len(ix.regions.names)), cut(len(ix.orgTypes.names)), cut(len(ix.communities.names))
 	for _, c := range cands {
-		m := &ix.docs[c.slot]
-		kinds[m.kind]++
-		for _, t := range ix.tagArena[m.tagOff : m.tagOff+uint32(m.tagN)] {
+		kinds[ix.hot[c.slot].kind]++
+		fc := &ix.facet[c.slot]
+		for _, t := range ix.tagArena[fc.tagOff : fc.tagOff+uint32(fc.tagN)] {
 			tags[t]++
 		}
-		regions[m.region]++
-		orgTypes[m.orgType]++
-		communities[m.community]++
+		regions[fc.region]++
+		orgTypes[fc.orgType]++
+		communities[fc.community]++
 	}
 	out := make(map[string][]FacetValue)
-	for name, counts := range map[string][]int{
-		FacetKind: kinds, FacetTag: tags, FacetRegion: regions, FacetOrgType: orgTypes, FacetCommunity: communities,
+	for _, f := range []struct {
+		name   string
+		in     *interner
+		counts []int32
+	}{
+		{FacetKind, &ix.kinds, kinds}, {FacetTag, &ix.tags, tags}, {FacetRegion, &ix.regions, regions},
+		{FacetOrgType, &ix.orgTypes, orgTypes}, {FacetCommunity, &ix.communities, communities},
 	} {
-		var names []string
-		switch name {
-		case FacetKind:
-			names = ix.kinds.names
-		case FacetTag:
-			names = ix.tags.names
-		case FacetRegion:
-			names = ix.regions.names
-		case FacetOrgType:
-			names = ix.orgTypes.names
-		case FacetCommunity:
-			names = ix.communities.names
-		}
-		if vs := facetValues(names, counts); len(vs) > 0 {
-			out[name] = vs
+		if vs := s.facetValues(f.in, f.counts); len(vs) > 0 {
+			out[f.name] = vs
 		}
 	}
 	return out
 }
 
-// facetValues lists the non-empty values with a count, most frequent
-// first, ties by value.
-func facetValues(names []string, counts []int) []FacetValue {
-	var vs []FacetValue
-	for id, n := range counts {
-		if n > 0 && names[id] != "" {
-			vs = append(vs, FacetValue{Value: names[id], Count: n})
+// facetValues lists the values with a count, most frequent first, ties
+// by value, and zeroes the counts for the next query.
+func (s *searcher) facetValues(in *interner, counts []int32) []FacetValue {
+	counts[0] = 0 // no value
+	top := s.sc.top[:0]
+	for _, id := range in.order {
+		if n := counts[id]; n > 0 {
+			top = append(top, idCount{id: id, n: n})
+			counts[id] = 0
 		}
 	}
-	slices.SortFunc(vs, func(a, b FacetValue) int {
-		if c := cmp.Compare(b.Count, a.Count); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Value, b.Value)
-	})
-	if len(vs) > maxFacetValues {
-		vs = vs[:maxFacetValues]
+	// order is by value: a stable sort by count keeps ties by value.
+	slices.SortStableFunc(top, func(a, b idCount) int { return cmp.Compare(b.n, a.n) })
+	s.sc.top = top
+	top = top[:min(len(top), maxFacetValues)]
+	if len(top) == 0 {
+		return nil
+	}
+	vs := make([]FacetValue, len(top))
+	for i, t := range top {
+		vs[i] = FacetValue{Value: in.names[t.id], Count: int(t.n)}
 	}
 	return vs
+}
+
+// idCount is a facet value's id and count.
+type idCount struct {
+	id uint32
+	n  int32
 }

@@ -49,8 +49,22 @@ func (s *searcher) phraseAt(p *phraseCheck, curs [][]cursor, slot uint32) bool {
 	if !present || !p.phrase {
 		return present
 	}
+	// Only the fields every word is in can hold the phrase.
+	common := uint8(fieldMaskBits)
+	for i := range curs {
+		m := uint8(0)
+		for j := range curs[i] {
+			if c := &curs[i][j]; !c.done && c.slot == slot {
+				m |= c.mask
+			}
+		}
+		common &= m
+	}
 	pos := s.sc.positions(len(curs))
 	for f := range numFields {
+		if common&(1<<f) == 0 {
+			continue
+		}
 		for i := range curs {
 			pos[i] = pos[i][:0]
 			for j := range curs[i] {
@@ -59,7 +73,7 @@ func (s *searcher) phraseAt(p *phraseCheck, curs [][]cursor, slot uint32) bool {
 					pos[i] = c.positions(f, pos[i])
 				}
 			}
-			if len(curs[i]) > 1 {
+			if len(curs[i]) > 1 && !slices.IsSorted(pos[i]) {
 				slices.Sort(pos[i])
 			}
 		}

@@ -115,14 +115,26 @@ type cursor struct {
 	off  int // where the next posting starts
 	idx  int // index of the next posting
 	slot uint32
-	mask uint8
-	tf   [numFields]uint32
-	// positions of the current posting: data[posOff:posEnd]
-	posOff, posEnd int
-	done           bool
+	// The current posting: its field mask, whether every term frequency
+	// is 1, where its frequencies and positions are.
+	mask   uint8
+	tfOne  bool
+	tfOff  int
+	posOff int
+	done   bool
 }
 
 func newCursor(pl *postingList) cursor { return cursor{pl: pl} }
+
+// uvarint decodes a uvarint at data[off:], with a fast path for the one
+// byte that most deltas, headers and lengths take.
+func uvarint(data []byte, off int) (uint64, int) {
+	if b := data[off]; b < 0x80 {
+		return uint64(b), off + 1
+	}
+	v, n := binary.Uvarint(data[off:])
+	return v, off + n
+}
 
 // next moves to the next posting; false at the end.
 func (c *cursor) next() bool {
@@ -130,38 +142,51 @@ func (c *cursor) next() bool {
 		c.done = true
 		return false
 	}
-	d, n := binary.Uvarint(c.pl.data[c.off:])
-	c.off += n
+	var d uint64
+	d, c.off = uvarint(c.pl.data, c.off)
 	c.slot += uint32(d)
 	c.decode()
 	return true
 }
 
-// decode reads the payload of the posting whose slot delta was just read.
+// decode reads the payload of the posting whose slot delta was just
+// read, leaving the frequencies and positions to be read on demand.
 func (c *cursor) decode() {
 	data := c.pl.data
 	h := data[c.off]
 	c.off++
 	c.mask = h & fieldMaskBits
+	c.tfOne = h&headerTFOne != 0
+	c.tfOff = c.off
+	if !c.tfOne {
+		for m := c.mask; m != 0; m &= m - 1 {
+			_, c.off = uvarint(data, c.off)
+		}
+	}
+	var size uint64
+	size, c.off = uvarint(data, c.off)
+	c.posOff = c.off
+	c.off += int(size)
+	c.idx++
+}
+
+// tfs returns the term frequency of each field of the current posting.
+func (c *cursor) tfs() [numFields]uint32 {
+	var tf [numFields]uint32
+	off := c.tfOff
 	for f := range numFields {
-		c.tf[f] = 0
 		if c.mask&(1<<f) == 0 {
 			continue
 		}
-		if h&headerTFOne != 0 {
-			c.tf[f] = 1
+		if c.tfOne {
+			tf[f] = 1
 			continue
 		}
-		v, n := binary.Uvarint(data[c.off:])
-		c.off += n
-		c.tf[f] = uint32(v)
+		var v uint64
+		v, off = uvarint(c.pl.data, off)
+		tf[f] = uint32(v)
 	}
-	size, n := binary.Uvarint(data[c.off:])
-	c.off += n
-	c.posOff = c.off
-	c.off += int(size)
-	c.posEnd = c.off
-	c.idx++
+	return tf
 }
 
 // advance moves to the first posting whose slot is at least target
@@ -179,10 +204,8 @@ func (c *cursor) advance(target uint32) bool {
 	block := (c.idx + skipEvery - 1) / skipEvery // first block not yet entered
 	if block < len(skips) && skips[block].slot <= target {
 		j := block + sort.Search(len(skips)-block, func(i int) bool { return skips[block+i].slot > target }) - 1
-		c.off = int(skips[j].off)
 		c.idx = j * skipEvery
-		_, n := binary.Uvarint(c.pl.data[c.off:])
-		c.off += n
+		_, c.off = uvarint(c.pl.data, int(skips[j].off))
 		c.slot = skips[j].slot
 		c.decode()
 		if c.slot >= target {
@@ -207,18 +230,18 @@ func (c *cursor) positions(f int, dst []uint32) []uint32 {
 	if c.mask&(1<<f) == 0 {
 		return dst
 	}
-	data := c.pl.data[c.posOff:c.posEnd]
-	off := 0
+	tf := c.tfs()
+	data := c.pl.data
+	off := c.posOff
 	for g := range f {
-		for range c.tf[g] {
-			_, n := binary.Uvarint(data[off:])
-			off += n
+		for range tf[g] {
+			_, off = uvarint(data, off)
 		}
 	}
 	p := uint32(0)
-	for range c.tf[f] {
-		d, n := binary.Uvarint(data[off:])
-		off += n
+	for range tf[f] {
+		var d uint64
+		d, off = uvarint(data, off)
 		p += uint32(d)
 		dst = append(dst, p)
 	}

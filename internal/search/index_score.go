@@ -66,14 +66,21 @@ func newBM25(ix *Index) bm25 {
 
 // score is the saturated BM25F term frequency of the cursor's posting
 // (to be multiplied by the term's idf).
-func (b *bm25) score(c *cursor, m *docMeta) float64 {
+func (b *bm25) score(c *cursor, m *docHot) float64 {
 	w := 0.0
-	for f, mask := 0, c.mask; mask != 0; f, mask = f+1, mask>>1 {
-		if mask&1 == 0 {
-			continue
+	if c.tfOne {
+		for f, mask := 0, c.mask; mask != 0; f, mask = f+1, mask>>1 {
+			if mask&1 != 0 {
+				w += b.weight[f] / (b.oneMinusB[f] + b.bOverAvg[f]*float64(m.fieldLen[f]))
+			}
 		}
-		norm := b.oneMinusB[f] + b.bOverAvg[f]*float64(m.fieldLen[f])
-		w += b.weight[f] * float64(c.tf[f]) / norm
+	} else {
+		tf := c.tfs()
+		for f, mask := 0, c.mask; mask != 0; f, mask = f+1, mask>>1 {
+			if mask&1 != 0 {
+				w += b.weight[f] * float64(tf[f]) / (b.oneMinusB[f] + b.bOverAvg[f]*float64(m.fieldLen[f]))
+			}
+		}
 	}
 	return w * (k1 + 1) / (k1 + w)
 }
@@ -98,12 +105,12 @@ var sharedBoosts = sync.OnceValue(func() *boosts {
 
 // static returns the bonus of a document for its age (relative to the
 // newest document, so results do not drift with the clock) and links.
-func (s *searcher) static(m *docMeta) float64 {
+func (s *searcher) static(h *docHot) float64 {
 	b := sharedBoosts()
-	out := b.relations[min(int(m.relations), relationsFull)]
-	if m.updated > 0 && s.ix.newest > 0 {
-		if d := (s.ix.newest - m.updated) / 86400; d < recencyDays {
-			out *= b.recency[max(d, 0)]
+	out := b.relations[min(int(h.rel), relationsFull)]
+	if h.day > 0 {
+		if d := int(s.ix.newestDay) - int(h.day); d < recencyDays {
+			out *= b.recency[d]
 		}
 	}
 	return out
@@ -119,23 +126,15 @@ func (s *searcher) finish(cands []cand) {
 	}
 	for i := range cands {
 		c := &cands[i]
-		m := &s.ix.docs[c.slot]
+		h := &s.ix.hot[c.slot]
 		if len(s.groups) == 0 {
 			c.score = 1
 		} else if c.title&all == all {
 			c.score *= titleBonus
 		}
-		c.score *= s.static(m)
+		c.score *= s.static(h)
 	}
 	s.sc.cands = cands[:0]
-}
-
-// sortOrder returns the query's sort, relevance when unset or unknown.
-func (s *searcher) sortOrder() Sort {
-	if s.q.Sort.Valid() {
-		return s.q.Sort
-	}
-	return SortRelevance
 }
 
 // compare orders two candidates: the sort's signal, then score, then
@@ -143,7 +142,7 @@ func (s *searcher) sortOrder() Sort {
 func (s *searcher) compare(a, b *cand) int {
 	ma, mb := &s.ix.docs[a.slot], &s.ix.docs[b.slot]
 	var c int
-	switch s.sortOrder() {
+	switch s.sort {
 	case SortRelations:
 		c = cmp.Compare(mb.relations, ma.relations)
 	case SortPublications:
@@ -157,7 +156,7 @@ func (s *searcher) compare(a, b *cand) int {
 	if c = cmp.Compare(b.score, a.score); c != 0 {
 		return c
 	}
-	if c = strings.Compare(s.ix.kinds.names[ma.kind], s.ix.kinds.names[mb.kind]); c != 0 {
+	if c = strings.Compare(s.ix.kinds.names[s.ix.hot[a.slot].kind], s.ix.kinds.names[s.ix.hot[b.slot].kind]); c != 0 {
 		return c
 	}
 	return strings.Compare(ma.id, mb.id)
@@ -169,7 +168,7 @@ func (s *searcher) top(cands []cand, offset, limit int) []Hit {
 		return nil
 	}
 	k := offset + limit
-	rerank := s.sortOrder() == SortRelevance && len(s.groups) >= 2
+	rerank := s.sort == SortRelevance && len(s.groups) >= 2
 	window := k
 	if rerank {
 		window = max(window, rerankWindow)
@@ -188,7 +187,7 @@ func (s *searcher) top(cands []cand, offset, limit int) []Hit {
 	hits := make([]Hit, len(sel))
 	for i, c := range sel {
 		m := &s.ix.docs[c.slot]
-		hits[i] = Hit{Kind: Kind(s.ix.kinds.names[m.kind]), ID: m.id, Title: m.title, Score: c.score}
+		hits[i] = Hit{Kind: Kind(s.ix.kinds.names[s.ix.hot[c.slot].kind]), ID: m.id, Title: m.title, Score: c.score}
 	}
 	return hits
 }

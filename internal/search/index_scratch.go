@@ -5,7 +5,9 @@ import "math/bits"
 // scratch holds the buffers of one query, kept in a pool between
 // queries so that a search allocates little.
 type scratch struct {
-	seen    []uint8   // visibility per audience class
+	open    []uint64  // per audience class: the groups open to the viewer
+	classes []uint32  // the classes with an open group
+	tagBits []uint64  // a bitmap over slots: the filter's tags
 	cands   []cand    // candidates
 	slots   []uint32  // the slots of several tags
 	bits    []uint64  // a bitmap over slots
@@ -13,21 +15,41 @@ type scratch struct {
 	title   []uint64  // per slot: title match of a many-term group
 	touched []uint64  // per slot: touched by a many-term group
 	pos     [][]uint32
+	count   []int32 // facet counts, zeroed by their reader
+	top     []idCount
 }
 
-// prepare sizes the buffers that depend on the index.
-func (sc *scratch) prepare(slots, classes int) {
-	if cap(sc.seen) < classes {
-		sc.seen = make([]uint8, classes, classes+classes/4)
+// counts returns n zeroed facet counters; facetValues zeroes them again.
+func (sc *scratch) counts(n int) []int32 {
+	if cap(sc.count) < n {
+		sc.count = make([]int32, n, n+n/4)
 	}
-	sc.seen = sc.seen[:classes]
-	_ = slots // the per-slot buffers are sized when first used
+	return sc.count[:n]
 }
 
-// reset clears what the next query must find empty. The per-slot
-// buffers are cleared by their users as they read them.
+// prepare sizes the buffers that depend on the index; the per-slot
+// ones are sized when first used.
+func (sc *scratch) prepare(classes int) {
+	if cap(sc.open) < classes {
+		sc.open = make([]uint64, classes, classes+classes/4)
+	}
+	sc.open = sc.open[:classes]
+}
+
+// reset clears the tag bitmap; the other buffers are cleared by their
+// users (the visibility marks, the per-slot arrays as they are read).
 func (sc *scratch) reset() {
-	clear(sc.seen)
+	clear(sc.tagBits)
+}
+
+// tagBitmap returns a zeroed bitmap of n bits, cleared by reset.
+func (sc *scratch) tagBitmap(n int) []uint64 {
+	words := (n + 63) / 64
+	if cap(sc.tagBits) < words {
+		sc.tagBits = make([]uint64, words, words+words/4)
+	}
+	sc.tagBits = sc.tagBits[:words]
+	return sc.tagBits
 }
 
 // bitmap returns a zeroed bitmap of n bits; its user clears it.

@@ -21,11 +21,12 @@ type cand struct {
 
 // searcher evaluates one query under the index's read lock.
 type searcher struct {
-	ix  *Index
-	q   *Query
-	sc  *scratch
-	vis visibility
-	bm  bm25
+	ix   *Index
+	q    *Query
+	sort Sort
+	sc   *scratch
+	vis  visibility
+	bm   bm25
 
 	// Filters; none means a filter names a value no document has.
 	none      bool
@@ -34,6 +35,15 @@ type searcher struct {
 	region    uint32
 	orgType   uint32
 	community uint32
+	// facetFilters is true when one of the above is set.
+	facetFilters bool
+	// tagBits marks the slots with a filter tag, once built; tagsKnown
+	// is true when the candidates come from those slots already.
+	tagBits   []uint64
+	tagsKnown bool
+	// done is set when the search ran to its end: only then are the
+	// pooled buffers known to be clean for the next query.
+	done bool
 
 	groups   []group // one per positive word, in query order
 	phrases  []phraseCheck
@@ -74,6 +84,7 @@ func (ix *Index) Search(q Query) Results {
 		res.Facets = s.facets(cands)
 	}
 	res.Hits = s.top(cands, offset, limit)
+	s.done = true
 	return res
 }
 
@@ -82,15 +93,23 @@ func (ix *Index) newSearcher(q *Query) *searcher {
 	if sc == nil {
 		sc = &scratch{}
 	}
-	sc.prepare(len(ix.docs), len(ix.aud.classes))
-	s := &searcher{ix: ix, q: q, sc: sc}
-	s.vis = visibility{au: &ix.aud, viewer: ix.aud.viewer(q.Audience), seen: sc.seen}
+	sc.prepare(len(ix.aud.full))
+	s := &searcher{ix: ix, q: q, sc: sc, sort: SortRelevance}
+	if q.Sort.Valid() {
+		s.sort = q.Sort
+	}
+	s.vis = newVisibility(&ix.aud, ix.aud.viewer(q.Audience), sc.open, sc.classes)
 	s.bm = newBM25(ix)
 	s.compileFilters()
 	return s
 }
 
 func (s *searcher) release() {
+	if !s.done {
+		return // a panic left the buffers half used: drop them
+	}
+	s.vis.clear()
+	s.sc.classes = s.vis.touched[:0]
 	s.sc.reset()
 	s.ix.scratch.Put(s.sc)
 }
@@ -134,23 +153,32 @@ func (s *searcher) compileFilters() {
 	s.region = one(&ix.regions, q.Region)
 	s.orgType = one(&ix.orgTypes, q.OrgType)
 	s.community = one(&ix.communities, q.CommunityID)
+	s.facetFilters = s.tagFilter != nil || s.region != 0 || s.orgType != 0 || s.community != 0
 }
 
 // pass reports whether the document in slot is live, visible to the
 // viewer and passes the filters.
 func (s *searcher) pass(slot uint32) bool {
-	m := &s.ix.docs[slot]
-	if m.deleted || !s.vis.visible(m.class) {
+	h := &s.ix.hot[slot]
+	if h.deleted || !s.vis.visible(h.class) {
 		return false
 	}
-	if s.kinds != nil && !s.kinds[m.kind] {
+	if s.kinds != nil && !s.kinds[h.kind] {
 		return false
 	}
+	if !s.facetFilters {
+		return true
+	}
+	m := &s.ix.facet[slot]
 	if s.region != 0 && m.region != s.region || s.orgType != 0 && m.orgType != s.orgType ||
 		s.community != 0 && m.community != s.community {
 		return false
 	}
-	if s.tagFilter != nil {
+	switch {
+	case s.tagFilter == nil || s.tagsKnown:
+	case s.tagBits != nil:
+		return s.tagBits[slot/64]&(1<<(slot%64)) != 0
+	default:
 		for _, t := range s.ix.tagArena[m.tagOff : m.tagOff+uint32(m.tagN)] {
 			if _, ok := slices.BinarySearch(s.tagFilter, t); ok {
 				return true
@@ -161,11 +189,24 @@ func (s *searcher) pass(slot uint32) bool {
 	return true
 }
 
+// buildTagBits marks the slots that carry a filter tag, so that pass
+// tests one bit instead of a document's tags.
+func (s *searcher) buildTagBits() {
+	bits := s.sc.tagBitmap(len(s.ix.docs))
+	for _, t := range s.tagFilter {
+		for _, slot := range s.ix.tagSlots[t] {
+			bits[slot/64] |= 1 << (slot % 64)
+		}
+	}
+	s.tagBits = bits
+}
+
 // everything returns every document that passes the filters (a blank
 // query: browsing by type or tag).
 func (s *searcher) everything() []cand {
 	cands := s.sc.cands[:0]
 	if s.tagFilter != nil {
+		s.tagsKnown = true
 		for _, slot := range s.taggedSlots() {
 			if s.pass(slot) {
 				cands = append(cands, cand{slot: slot})
@@ -284,15 +325,19 @@ func (s *searcher) match() []cand {
 	}
 	slices.SortStableFunc(order, func(a, b int) int { return s.groups[a].df - s.groups[b].df })
 	order = append(order, optional...)
-	var cands []cand
+	cands := s.sc.cands[:0]
 	if s.tagFilter != nil && s.taggedCount() < s.groups[order[0]].df {
 		// A rare tag: start from its documents, look the words up in them.
+		s.tagsKnown = true
 		for _, slot := range s.taggedSlots() {
 			if s.pass(slot) {
 				cands = append(cands, cand{slot: slot})
 			}
 		}
 	} else {
+		if s.tagFilter != nil {
+			s.buildTagBits()
+		}
 		cands = s.start(order[0])
 		order = order[1:]
 	}
@@ -367,7 +412,7 @@ func (s *searcher) startDense(g int) []cand {
 		c := newCursor(&s.ix.postings[a.term])
 		for c.next() {
 			slot := c.slot
-			sc := a.weight * s.bm.score(&c, &s.ix.docs[slot])
+			sc := a.weight * s.bm.score(&c, &s.ix.hot[slot])
 			touched[slot/64] |= 1 << (slot % 64)
 			if float32(sc) > best[slot] {
 				best[slot] = float32(sc)
@@ -423,7 +468,7 @@ func (s *searcher) intersect(cands []cand, g int) []cand {
 
 // score records the match of one alternative of group g in c.
 func (s *searcher) score(c *cand, cur *cursor, weight float64, g int) {
-	sc := weight * s.bm.score(cur, &s.ix.docs[cur.slot])
+	sc := weight * s.bm.score(cur, &s.ix.hot[cur.slot])
 	if !c.hit || sc > c.best {
 		c.best = sc
 	}

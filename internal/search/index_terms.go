@@ -16,6 +16,9 @@ const (
 	maxShortPrefixTerms = 16
 	// maxPrefixScan caps the indexed words a prefix looks at.
 	maxPrefixScan = 4096
+	// maxPrefixPostings bounds the postings of a prefix's completions
+	// (or half the documents, if more).
+	maxPrefixPostings = 200_000
 	// maxTypoTerms caps the terms a misspelt word may stand for.
 	maxTypoTerms = 8
 	// minTypoRunes: shorter words have too many neighbours to guess.
@@ -110,29 +113,41 @@ func (s *searcher) completions(p string) []uint32 {
 	if utf8.RuneCountInString(p) < 3 {
 		limit = maxShortPrefixTerms
 	}
-	return s.mostFrequent(ids, limit)
+	ids = s.mostFrequent(ids, limit)
+	// Bound the work: a short prefix of common words would otherwise
+	// walk most of the index. The most frequent completions come first
+	// and at least one is kept.
+	budget := max(maxPrefixPostings, len(ix.docs)/2)
+	for i, id := range ids {
+		budget -= int(ix.postings[id].n)
+		if budget < 0 && i > 0 {
+			return ids[:i]
+		}
+	}
+	return ids
 }
 
 // typos returns the terms of the indexed words at one edit from w
 // (Damerau-Levenshtein: a letter added, dropped, replaced, or two
-// swapped). Only the words that share w's first letter are looked at,
-// a sorted range of the vocabulary.
+// swapped). Only the words that share w's first letter, and have its
+// length give or take one, are looked at.
 func (s *searcher) typos(w string) []uint32 {
 	sv := &s.ix.surface
 	seen := make(map[uint32]bool)
 	var ids []uint32
-	sv.withPrefix(w[:1], func(id uint32) {
-		t := sv.text[id]
-		if len(t) < len(w)-1 || len(t) > len(w)+1 || !withinOneEdit(t, w) {
-			return
-		}
-		sv.each(id, func(term uint32) {
-			if !seen[term] {
-				seen[term] = true
-				ids = append(ids, term)
+	for l := len(w) - 1; l <= len(w)+1; l++ {
+		for _, id := range sv.byShape[shapeOf(w[0], l)] {
+			if !withinOneEdit(sv.text[id], w) {
+				continue
 			}
-		})
-	})
+			sv.each(id, func(term uint32) {
+				if !seen[term] {
+					seen[term] = true
+					ids = append(ids, term)
+				}
+			})
+		}
+	}
 	return s.mostFrequent(ids, maxTypoTerms)
 }
 

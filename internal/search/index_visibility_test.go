@@ -156,6 +156,22 @@ func containsWord(a *Analyzer, text, word string) bool {
 	return false
 }
 
+func TestVisibilityTooManyGroups(t *testing.T) {
+	ix := New()
+	var groups [][]string
+	for i := range maxGroups + 1 {
+		groups = append(groups, []string{"public", fmt.Sprint("k", i)})
+	}
+	ix.Upsert(Document{Kind: KindNote, ID: "x", Title: "Vélo", Audiences: groups})
+	if r := ix.Search(Query{Text: "vélo", Audience: everyone}); r.Total != 0 {
+		t.Errorf("a document with %d groups is visible", len(groups))
+	}
+	ix.Upsert(Document{Kind: KindNote, ID: "y", Title: "Vélo", Audiences: groups[:maxGroups]})
+	if r := ix.Search(Query{Text: "vélo", Audience: everyone}); r.Total != 1 {
+		t.Errorf("a document with %d groups is hidden", maxGroups)
+	}
+}
+
 func TestVisibilityManyKeys(t *testing.T) {
 	ix := New()
 	var docs []Document

@@ -17,10 +17,16 @@ type vocabulary struct {
 	text   []string
 	sorted []uint32 // ids sorted by text
 	tail   []uint32 // ids added since the last merge, unsorted
+	// bulk defers merging while a compaction rebuilds the vocabulary:
+	// one sort at the end instead of one merge per thousand terms.
+	bulk bool
 }
 
-func newVocabulary() vocabulary {
-	return vocabulary{ids: make(map[string]uint32)}
+func newVocabulary() vocabulary { return newVocabularySized(0) }
+
+// newVocabularySized returns a vocabulary with room for n terms.
+func newVocabularySized(n int) vocabulary {
+	return vocabulary{ids: make(map[string]uint32, n)}
 }
 
 // id returns the id of term, adding it if new (then added is true).
@@ -32,7 +38,7 @@ func (v *vocabulary) id(term string) (id uint32, added bool) {
 	v.ids[term] = id
 	v.text = append(v.text, term)
 	v.tail = append(v.tail, id)
-	if len(v.tail) >= vocabTailMax {
+	if len(v.tail) >= vocabTailMax && !v.bulk {
 		v.merge()
 	}
 	return id, true
@@ -78,10 +84,18 @@ func (v *vocabulary) withPrefix(p string, fn func(id uint32)) {
 type surfaceVocab struct {
 	vocabulary
 	terms [][2]uint32 // per word id: up to two term ids, plus one (0: none)
+	// byShape lists the words by first byte and length: the only words
+	// a typo guess compares.
+	byShape map[uint16][]uint32
 }
 
 func newSurfaceVocab() surfaceVocab {
-	return surfaceVocab{vocabulary: newVocabulary()}
+	return surfaceVocab{vocabulary: newVocabulary(), byShape: make(map[uint16][]uint32)}
+}
+
+// shapeOf is the byShape key of a word starting with b, n bytes long.
+func shapeOf(b byte, n int) uint16 {
+	return uint16(b)<<8 | uint16(min(n, 255))
 }
 
 // add records that word was indexed as term.
@@ -89,6 +103,8 @@ func (sv *surfaceVocab) add(word string, term uint32) {
 	id, added := sv.id(word)
 	if added {
 		sv.terms = append(sv.terms, [2]uint32{})
+		k := shapeOf(word[0], len(word))
+		sv.byShape[k] = append(sv.byShape[k], id)
 	}
 	ts := &sv.terms[id]
 	switch term + 1 {
@@ -114,7 +130,8 @@ func (sv *surfaceVocab) each(id uint32, fn func(term uint32)) {
 // remap returns the surface vocabulary with term ids changed by remap
 // (-1: the term is gone); words left with no term are dropped.
 func (sv *surfaceVocab) remap(remap []int32) surfaceVocab {
-	out := newSurfaceVocab()
+	out := surfaceVocab{vocabulary: newVocabularySized(len(sv.text)), byShape: make(map[uint16][]uint32, len(sv.byShape))}
+	out.bulk = true
 	for id, ts := range sv.terms {
 		for _, t := range ts {
 			if t != 0 && remap[t-1] >= 0 {
@@ -123,5 +140,6 @@ func (sv *surfaceVocab) remap(remap []int32) surfaceVocab {
 		}
 	}
 	out.merge()
+	out.bulk = false
 	return out
 }

@@ -171,7 +171,7 @@ func (p *queryParser) add(pc piece, typing bool) {
 			continue // the parts are searched as a phrase
 		}
 		w := string(p.tz.word(k))
-		if p.a.info(p.tz.word(k)).flags&flagStop != 0 {
+		if p.a.peek(p.tz.word(k)).flags&flagStop != 0 {
 			lastStop = &queryWord{word: w, off: k.pos, optional: true}
 			continue
 		}
