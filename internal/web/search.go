@@ -249,10 +249,16 @@ func without(list []string, v string) []string {
 	return out
 }
 
+// searchSuggestTags is how many tags lead the header box's suggestions.
+const searchSuggestTags = 3
+
 // searchSuggestData fills the header box's list of suggestions.
 type searchSuggestData struct {
 	L    any
 	Q    string
+	// Tags whose label, English label or synonym starts with the text
+	// come first: a theme's page gathers everything on it.
+	Tags []maillage.Tag
 	Hits []service.SearchHit
 	// All links to the full results page.
 	All string
@@ -263,14 +269,21 @@ func (s *server) searchSuggest(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	q := r.URL.Query().Get("q")
 	var hits []service.SearchHit
+	var tags []maillage.Tag
 	if strings.TrimSpace(q) != "" {
 		var err error
 		if hits, err = s.svc.SearchSuggest(r.Context(), st.Viewer, q, searchSuggestions); err != nil {
 			s.fail(w, r, err)
 			return
 		}
+		if label := maillage.CleanTagLabel(q); label != "" {
+			if tags, err = s.svc.AutocompleteTags(r.Context(), st.Viewer, label, searchSuggestTags); err != nil {
+				s.fail(w, r, err)
+				return
+			}
+		}
 	}
-	s.renderFragment(w, r, "search_suggestions", searchSuggestData{L: st.L, Q: q, Hits: hits,
+	s.renderFragment(w, r, "search_suggestions", searchSuggestData{L: st.L, Q: q, Tags: tags, Hits: hits,
 		All: "/search?" + url.Values{"q": {q}}.Encode()})
 }
 

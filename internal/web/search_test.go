@@ -146,6 +146,12 @@ func TestSearchSuggestionsAndOpenSearch(t *testing.T) {
 	if strings.Contains(r.Body, "secrète") || strings.Contains(r.Body, "brouillons") {
 		t.Error("suggestions show what a visitor may not see")
 	}
+	// A theme's tag leads the suggestions: its page gathers everything on it.
+	r = c.get("/search/suggest?q=mobil")
+	mustContain(t, r, `data-href="/tags/mobilite-durable"`, "Mobilité durable")
+	if i, j := strings.Index(r.Body, "/tags/mobilite-durable"), strings.Index(r.Body, "/notes/"); j >= 0 && j < i {
+		t.Error("notes come before the tag in the suggestions")
+	}
 	if r := c.get("/search/suggest?q="); r.Status != http.StatusOK || strings.Contains(r.Body, "role=\"option\"") {
 		t.Errorf("empty suggest: %d %q", r.Status, r.Body)
 	}
