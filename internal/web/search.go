@@ -254,8 +254,8 @@ const searchSuggestTags = 3
 
 // searchSuggestData fills the header box's list of suggestions.
 type searchSuggestData struct {
-	L    any
-	Q    string
+	L any
+	Q string
 	// Tags whose label, English label or synonym starts with the text
 	// come first: a theme's page gathers everything on it.
 	Tags []maillage.Tag
