@@ -32,6 +32,9 @@ type DB struct {
 	stmts   stmtCache
 	// Now is the clock; tests replace it.
 	Now func() time.Time
+	// searchText turns Markdown into the plain text search documents
+	// hold; built once, on first use (a renderer costs milliseconds).
+	searchText searchRenderer
 }
 
 // Options selects and tunes the database.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/markup"
@@ -66,7 +67,20 @@ type docLoader struct {
 }
 
 func (db *DB) newDocLoader() *docLoader {
-	return &docLoader{db: db, md: markup.New(), tags: map[string]*tagText{}}
+	return &docLoader{db: db, md: db.searchText.get(), tags: map[string]*tagText{}}
+}
+
+// searchRenderer is a markup renderer made on first use and shared: the
+// renderer is safe for concurrent use, and building one (its HTML
+// policy) costs more than loading a page of documents.
+type searchRenderer struct {
+	once sync.Once
+	md   *markup.Renderer
+}
+
+func (r *searchRenderer) get() *markup.Renderer {
+	r.once.Do(func() { r.md = markup.New() })
+	return r.md
 }
 
 // SearchDocuments loads the documents refs name, leaving out those that

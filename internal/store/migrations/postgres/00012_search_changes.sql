@@ -221,7 +221,12 @@ CREATE TRIGGER search_tag_synonym_update AFTER UPDATE ON tag_synonyms
     FOR EACH ROW WHEN (OLD.tag_id IS DISTINCT FROM NEW.tag_id OR OLD.label IS DISTINCT FROM NEW.label)
     EXECUTE FUNCTION search_log_change('tag_synonym', 'tag_id');
 
+-- A search document of an organisation counts the public notes about it;
+-- without this index that count reads every note.
+CREATE INDEX notes_organization ON notes (organization_id);
+
 -- +goose Down
+DROP INDEX notes_organization;
 DROP TRIGGER search_tag_synonym_write ON tag_synonyms;
 DROP TRIGGER search_tag_synonym_update ON tag_synonyms;
 DROP TRIGGER search_tag_write ON tags;
