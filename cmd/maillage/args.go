@@ -48,6 +48,8 @@ func allFlags() *flag.FlagSet {
 	c.ServeFlags(fs)
 	var u userFlags
 	u.register(fs)
+	var b benchFlags
+	b.register(fs)
 	return fs
 }
 

@@ -5,6 +5,8 @@
 //	maillage user create --email E --name N [--password P] [--admin] [--curator] [--token]
 //	maillage demo               load the demo dataset into an empty database
 //	maillage backup FILE        consistent online backup (SQLite)
+//	maillage bench generate [--profile tiny|smoke|large] [--seed N]
+//	                            fill an empty database with a benchmark data set
 //
 // Flags may come before or after the command (`maillage --data d migrate`
 // and `maillage migrate --data d` are the same). Settings come from flags,
@@ -99,6 +101,14 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 			return usagef("backup takes one argument, the FILE to write")
 		}
 		return backup(ctx, rest[0], flags, stdout, logger)
+	case "bench":
+		if len(rest) == 0 || rest[0] != "generate" {
+			return usagef("bench takes the sub-command generate")
+		}
+		if err := noArgs("bench generate", rest[1:]); err != nil {
+			return err
+		}
+		return benchGenerate(ctx, flags, stdout, logger)
 	case "help":
 		fmt.Fprint(stdout, usage)
 		return nil
@@ -132,6 +142,8 @@ const usage = `Usage:
   maillage user create --email E --name N [--password P] [--admin] [--curator] [--token]
   maillage demo               load the demo dataset into an empty database
   maillage backup FILE        consistent online backup (SQLite) / pg_dump advice (PostgreSQL)
+  maillage bench generate [--profile tiny|smoke|large] [--seed N]
+                              fill an empty database with a generated data set for benchmarks
 Flags may come before or after the command.
 Run "maillage serve -h" for settings and their environment variables.
 `
