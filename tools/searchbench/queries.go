@@ -155,7 +155,7 @@ func querySet(docs []search.Document, voc *vocabulary, tags map[string]tagFilter
 	var texts [][]string
 	var tagged []int
 	for i, d := range docs {
-		if ws := words(d.Body); len(ws) >= 8 {
+		if ws := words(d.Body); len(ws) >= 4 {
 			texts = append(texts, ws)
 		}
 		if len(d.TagIDs) > 0 && tags[d.TagIDs[0]].Slug != "" {
