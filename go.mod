@@ -53,7 +53,11 @@ require (
 	github.com/jackc/pgpassfile v1.0.0 // indirect
 	github.com/jackc/pgservicefile v0.0.0-20240606120523-5a60cdf6a761 // indirect
 	github.com/jackc/puddle/v2 v2.2.3 // indirect
+<<<<<<< HEAD
 	github.com/json-iterator/go v0.0.0-20171115153421-f7279a603ede // indirect
+=======
+	github.com/kljensen/snowball v0.10.0 // indirect
+>>>>>>> search-core
 	github.com/mattn/go-isatty v0.0.24 // indirect
 	github.com/mfridman/interpolate v0.2.0 // indirect
 	github.com/mschoch/smat v0.2.0 // indirect
