@@ -40,6 +40,8 @@ func knownEngine(name string) bool { return slices.Contains(allEngines(), name) 
 // newEngine makes an empty engine; scratch is a folder it may write in.
 func newEngine(name, scratch string, o options) engine {
 	switch name {
+	case engMaillage:
+		return &maillageEngine{}
 	case engBleve:
 		return &bleveEngine{}
 	case engBleveScorch:
