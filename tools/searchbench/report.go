@@ -178,7 +178,11 @@ func (r *report) ratio(e *engineResult, class string) string {
 	if best == 0 || mine == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (×%.2g)", float64(mine)/float64(best))
+	x := float64(mine) / float64(best)
+	if x >= 10 {
+		return fmt.Sprintf(" (×%.0f)", x)
+	}
+	return fmt.Sprintf(" (×%.2g)", x)
 }
 
 // kinds lists the corpus by kind, largest first.
