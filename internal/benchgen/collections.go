@@ -216,4 +216,3 @@ type notebookEntry struct {
 	at   time.Time
 	by   string
 }
-

@@ -41,6 +41,11 @@ func (g *gen) stepCommunities(ctx context.Context) error {
 		c.id = newID(c.created, r)
 		c.private = chance(r, 0.3)
 		listed := !c.private || chance(r, 0.4)
+		if i < 2 {
+			// However small the data set, it has a public community and an
+			// unlisted private one.
+			c.private, listed = i == 1, i == 0
+		}
 		region := ""
 		base := oneOf(r, g.themes[th].communities)
 		name := base
@@ -154,4 +159,3 @@ func (g *gen) stepCommunities(ctx context.Context) error {
 		return g.insert(ctx, b, "community_join_requests", []string{"community_id", "user_id", "message", "created_at"}, requests)
 	})
 }
-

@@ -30,8 +30,7 @@ func (g *gen) stepDiscussions(ctx context.Context) error {
 		created := g.after(r, later(author.created, c.created))
 		id := newID(created, r)
 		w := newTextWriter(g.v, r, th, author.english && chance(r, 0.7))
-		w.phrase(between(r, 3, 10))
-		title := capitalize(w.String())
+		title := w.title()
 		if chance(r, 0.3) {
 			title += "?"
 		}
@@ -70,23 +69,9 @@ func (g *gen) stepDiscussions(ctx context.Context) error {
 	})
 }
 
-// sortRowsByTime orders rows by the time in column col, then by ID
-// (column 0), so rows go in the order they were written.
+// sortRowsByTime orders rows by the time in column col, so they go in
+// the order they were written; rows of the same moment keep the order
+// they were made in (a reply after the one it answers).
 func sortRowsByTime(rows [][]any, col int) {
-	slices.SortStableFunc(rows, func(a, b []any) int {
-		if c := a[col].(time.Time).Compare(b[col].(time.Time)); c != 0 {
-			return c
-		}
-		return compareStrings(a[0].(string), b[0].(string))
-	})
-}
-
-func compareStrings(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
+	slices.SortStableFunc(rows, func(a, b []any) int { return a[col].(time.Time).Compare(b[col].(time.Time)) })
 }

@@ -159,12 +159,7 @@ func (g *gen) planNotes() {
 		default:
 			m.kind = maillage.NoteGeneral
 			m.summary = chance(r, 0.2)
-			w.phrase(between(r, 3, 9))
-			title := capitalize(firstWords(w.String(), 10))
-			if !m.english && chance(r, 0.25) {
-				title = oneOf(r, titlePrefixes) + firstWords(w.String(), 8)
-			}
-			m.title = title
+			m.title = w.title()
 		}
 		m.title = uniqueTitle(r, titles, m.title)
 		u := r.Float64() * lw

@@ -31,7 +31,7 @@ func ProfileNamed(name string) (Profile, bool) {
 }
 
 // Communities: about one for every fifty people.
-func (p Profile) communities() int { return max(3, p.People/50) }
+func (p Profile) communities() int { return max(6, p.People/50) }
 
 // threads: about eight per community, most in the largest ones.
 func (p Profile) threads() int { return 8 * p.communities() }

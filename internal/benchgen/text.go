@@ -23,6 +23,8 @@ type textWriter struct {
 	prevAt int
 	// apostrophe is ’ or ' for the whole text, as people type either.
 	apostrophe string
+	// content draws content words only (titles).
+	content bool
 }
 
 func newTextWriter(v *vocab, r *rand.Rand, th *theme, english bool) *textWriter {
@@ -40,14 +42,68 @@ func (w *textWriter) reset() {
 
 func (w *textWriter) String() string { return string(w.b) }
 
+// title writes a title of three to ten words: content words, the theme's
+// terms, sometimes a place or a usual opening.
+func (w *textWriter) title() string {
+	r := w.r
+	w.reset()
+	w.content = true
+	defer func() { w.content = false }()
+	th := w.th.phrases
+	if w.english {
+		th = w.th.en
+	}
+	var t string
+	switch u := r.Float64(); {
+	case u < 0.4:
+		w.phrase(between(r, 3, 8))
+		t = capitalize(w.String())
+	case u < 0.7:
+		w.phrase(between(r, 2, 5))
+		t = capitalize(oneOf(r, th)) + " : " + w.String()
+	case u < 0.85 && !w.english:
+		w.phrase(between(r, 2, 6))
+		t = oneOf(r, titlePrefixes) + w.String()
+	default:
+		tw := oneOf(r, towns)
+		t = capitalize(oneOf(r, th)) + " " + townOf(tw.name)
+		if w.english {
+			t = capitalize(oneOf(r, th)) + " in " + tw.name
+		}
+	}
+	return firstWords(t, 10)
+}
+
 // raw writes s as is.
 func (w *textWriter) raw(s string) { w.b = append(w.b, s...) }
 
 // termShare is the part of the words that are the theme's terms.
 const termShare = 0.06
 
-// word draws one word or term.
+// functionWords is how many of the most frequent French words are
+// grammatical words (articles, prepositions, pronouns ...) rather than
+// content words.
+const functionWords = 110
+
+// determiners are followed by a content word, never by another
+// grammatical word (« la de » reads as noise even to a search engine).
+var determiners = map[string]bool{"le": true, "la": true, "les": true, "un": true, "une": true, "des": true, "du": true,
+	"ce": true, "cette": true, "ces": true, "son": true, "sa": true, "ses": true, "leur": true, "leurs": true, "notre": true,
+	"nos": true, "votre": true, "au": true, "aux": true, "chaque": true, "plusieurs": true}
+
+// word draws one word or term: after a determiner, a content word.
 func (w *textWriter) word() string {
+	for range 4 {
+		word := w.draw(w.content || determiners[strings.ToLower(w.prev)])
+		if word != w.prev {
+			return word
+		}
+	}
+	return w.draw(true)
+}
+
+// draw draws a word or term; content leaves out grammatical words.
+func (w *textWriter) draw(content bool) string {
 	r := w.r
 	if w.english {
 		if chance(r, termShare) {
@@ -70,7 +126,16 @@ func (w *textWriter) word() string {
 	case u < termShare+0.007:
 		return w.placeName()
 	case r.Float64() < headShare:
-		return w.v.frequent[w.v.head.pick(r)]
+		for {
+			i := w.v.head.pick(r)
+			if !content || i >= functionWords {
+				return w.v.frequent[i]
+			}
+			if chance(r, 0.3) {
+				break
+			}
+		}
+		fallthrough
 	default:
 		return w.v.tail[w.v.tailZipf.pick(r)]
 	}
@@ -111,6 +176,14 @@ func (w *textWriter) placeName() string {
 	return regionName(oneOf(w.r, towns).region)
 }
 
+// noElision are the words before which no elision happens in the
+// generated text (they would not follow the elided word in French).
+var noElision = map[string]bool{"et": true, "ou": true, "où": true, "à": true, "au": true, "aux": true, "a": true,
+	"est": true, "y": true, "ont": true, "avait": true, "avons": true, "avez": true, "était": true, "été": true, "afin": true}
+
+// articles elide only before content words.
+var articles = map[string]bool{"le": true, "la": true}
+
 // elidable words lose their last letter before a vowel or a mute h.
 var elidable = map[string]string{"de": "d", "le": "l", "la": "l", "que": "qu", "ne": "n", "se": "s", "je": "j",
 	"me": "m", "te": "t", "lorsque": "lorsqu", "puisque": "puisqu"}
@@ -130,7 +203,14 @@ func (w *textWriter) put(word string) {
 			w.replacePrev(matchCase(w.prev, c))
 			return
 		}
-		if e, ok := elidable[strings.ToLower(w.prev)]; ok && startsWithVowel(word) {
+		lp := strings.ToLower(w.prev)
+		// « du » and « au » come back apart before a vowel: « de l’aménagement ».
+		if (lp == "du" || lp == "au") && startsWithVowel(word) && !noElision[word] && !w.v.function[word] {
+			apart := map[string]string{"du": "de l", "au": "à l"}[lp]
+			w.replacePrev(matchCase(w.prev, apart) + w.apostrophe + word)
+			return
+		}
+		if e, ok := elidable[lp]; ok && startsWithVowel(word) && !noElision[word] && (!articles[lp] || !w.v.function[word]) {
 			w.replacePrev(matchCase(w.prev, e) + w.apostrophe + word)
 			return
 		}

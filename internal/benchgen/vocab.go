@@ -25,7 +25,9 @@ type vocab struct {
 	// frequent French words, most frequent first; tail words after them.
 	frequent, tail []string
 	english        []string
-	first, last    []string
+	// function holds the grammatical words among the frequent ones.
+	function    map[string]bool
+	first, last []string
 	// head, tailZipf and en draw ranks in those lists.
 	head, tailZipf, en *weighted
 	// dictionary tells whether the tail came from a word list on disk.
@@ -51,6 +53,9 @@ func loadVocab(dictPath string, seed uint64) (*vocab, error) {
 			return nil, err
 		}
 	}
+	// The embedded tail is in alphabetical order; its ranks must not be.
+	tr := newRand(seed, streamDictionary+1000)
+	tr.Shuffle(len(v.tail), func(i, j int) { v.tail[i], v.tail[j] = v.tail[j], v.tail[i] })
 	if dictPath != "" {
 		extra, err := readDictionary(dictPath, v.frequent, v.tail)
 		switch {
@@ -63,6 +68,10 @@ func loadVocab(dictPath string, seed uint64) (*vocab, error) {
 			v.tail = append(v.tail, extra...)
 			v.dictionary = dictPath
 		}
+	}
+	v.function = map[string]bool{}
+	for _, w := range v.frequent[:min(functionWords, len(v.frequent))] {
+		v.function[w] = true
 	}
 	v.head = newZipf(len(v.frequent), 1.0, 2.7)
 	v.tailZipf = newZipf(len(v.tail), 1.0, 10)

@@ -219,3 +219,26 @@ func TestAnalyzerHostileText(t *testing.T) {
 		}
 	}
 }
+
+// FuzzAnalyze: any text gives tokens inside the text, with non-empty
+// terms and positions that never go back (but for a compound's joined
+// form, which takes its first part's position).
+func FuzzAnalyze(f *testing.F) {
+	for _, s := range []string{"l'économie sociale", "bénévole·s", "employé(e)s", "étudiant.e.s", "vélo-cargo", "a-b-c-d-e-f-g-h-i-j",
+		"\xff'", "é\u0301", "x·", "(e)", "2024-2025", "aujourd’hui"} {
+		f.Add(s)
+	}
+	a := NewAnalyzer()
+	f.Fuzz(func(t *testing.T, text string) {
+		last := -1
+		for _, tok := range a.Analyze(text, French) {
+			if tok.Start < 0 || tok.End > len(text) || tok.Start >= tok.End || tok.Term == "" {
+				t.Fatalf("bad token %+v", tok)
+			}
+			if tok.Pos < last-maxCompoundParts {
+				t.Fatalf("position went back: %+v after %d", tok, last)
+			}
+			last = max(last, tok.Pos)
+		}
+	})
+}

@@ -155,6 +155,13 @@ func (tz *tokenizer) emit(pos int) int {
 	first := pos
 	letters := true
 	size := 0
+	kept := tz.parts[:0]
+	for _, k := range tz.parts {
+		if k.w1 > k.w0 {
+			kept = append(kept, k) // a lone combining accent folds to nothing
+		}
+	}
+	tz.parts = kept
 	for _, k := range tz.parts {
 		k.pos = pos
 		pos++

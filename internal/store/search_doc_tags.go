@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"slices"
 
 	"github.com/maillage/maillage/internal/maillage"
 )
@@ -74,8 +75,9 @@ func (l *docLoader) loadTags(ctx context.Context, ids []string) error {
 }
 
 // tagFields returns what a document carrying tagIDs shows of them: Tags
-// (labels in both languages and synonyms) and Broader (the labels of the
-// public ancestors). loadTags must have read them.
+// (labels in both languages and synonyms) and Broader (the labels in
+// both languages of the public ancestors, not their synonyms). loadTags
+// must have read them.
 func (l *docLoader) tagFields(tagIDs []string) (tags, broader []string) {
 	for _, id := range tagIDs {
 		t := l.tags[id]
@@ -96,6 +98,9 @@ func (l *docLoader) tagFields(tagIDs []string) (tags, broader []string) {
 			p = a.parent
 		}
 	}
+	// A document carrying a tag and its ancestor shows the ancestor once,
+	// as its own tag.
+	broader = slices.DeleteFunc(broader, func(b string) bool { return slices.Contains(tags, b) })
 	return tags, broader
 }
 
