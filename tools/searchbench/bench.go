@@ -70,6 +70,8 @@ func (b *bench) run(ctx context.Context) (*report, error) {
 	qs := querySet(c.Docs, voc, tags, &anon, &member, o.Queries, o.Seed)
 
 	rep := newReport(o, c, &member)
+	rep.FrequentDF[0], rep.FrequentDF[1] = voc.dfRange(voc.frequent)
+	rep.RareDF[0], rep.RareDF[1] = voc.dfRange(voc.rare)
 	for _, name := range o.Engines {
 		if name == engPostgres && o.PostgresURL == "" {
 			b.logf("skipping postgres: no --database-url or --postgres-url")

@@ -59,7 +59,7 @@ func (q benchQuery) text() string {
 type vocabulary struct {
 	df       map[string]int
 	frequent []string // the most widespread words
-	rare     []string // words found in 2 to 5 documents
+	rare     []string // the least widespread words found in 2 documents or more
 	long     []string // widespread words of 7 letters or more, for prefixes
 	stop     map[string]bool
 }
@@ -124,18 +124,40 @@ func buildVocabulary(docs []search.Document) *vocabulary {
 		}
 		return strings.Compare(a, b)
 	})
-	n := max(1, min(200, len(all)/20))
+	n := max(1, min(vocabularyBand, len(all)/20))
 	v.frequent = all[:min(n, len(all))]
-	for _, w := range all {
-		if c := v.df[w]; c >= 2 && c <= 5 {
+	// Rare: the least widespread words found in more than one document
+	// (a word of one document is more a typo than a search). How rare
+	// depends on the corpus, so the report gives the range.
+	for i := len(all) - 1; i >= 0 && len(v.rare) < n; i-- {
+		if w := all[i]; v.df[w] >= 2 && !slices.Contains(v.frequent, w) {
 			v.rare = append(v.rare, w)
 		}
+	}
+	for _, w := range all {
 		if len([]rune(w)) >= 7 && v.df[w] >= 3 && len(v.long) < 500 {
 			v.long = append(v.long, w)
 		}
 	}
-	slices.Sort(v.rare)
 	return v
+}
+
+// vocabularyBand is how many words the frequent and rare lists hold at
+// most.
+const vocabularyBand = 200
+
+// dfRange is the smallest and largest number of documents holding one of
+// the words.
+func (v *vocabulary) dfRange(ws []string) (lo, hi int) {
+	for i, w := range ws {
+		if c := v.df[w]; i == 0 || c < lo {
+			lo = c
+		}
+		if c := v.df[w]; c > hi {
+			hi = c
+		}
+	}
+	return lo, hi
 }
 
 // docWords is the text of a document an engine indexes, as words.

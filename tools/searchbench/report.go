@@ -24,6 +24,9 @@ type report struct {
 	ByKind   map[search.Kind]int
 	LoadTime time.Duration
 	Queries  int
+	// FrequentDF and RareDF are how many documents hold the words of the
+	// one-word classes, least and most.
+	FrequentDF, RareDF [2]int
 	Seed     int64
 	Member   *viewer
 	Engines  []*engineResult
@@ -92,6 +95,7 @@ func (r *report) write(w io.Writer) error {
 		" latencies are single queries in process, after %d warm-up queries per class. Every query but the"+
 		" busy member's is anonymous; the busy member belongs to %d communities (%d audience keys).",
 		r.Queries, r.Seed, limit, warmup, r.Member.Communities, len(r.Member.Keys))
+	p("Frequent words are each in %d to %d documents, rare ones in %d to %d.", r.FrequentDF[0], r.FrequentDF[1], r.RareDF[0], r.RareDF[1])
 	p("")
 	p("| Engine | Build | Docs/s | Go heap after GC | On disk | Set-up |")
 	p("|---|---:|---:|---:|---:|---|")
