@@ -18,19 +18,21 @@ import (
 // bleveEngine is Bleve v2 with its French analyzer (elision, stop words,
 // light stemmer) on the title, tags and body, and keyword fields for the
 // visibility filter and tags. With dir empty it is scorch, Bleve's
-// current index type, in memory, fed in one batch: scorch merges segments
-// only on disk, so one batch is what gives it one segment (Bleve's older
+// current index type, in memory; scorch merges segments only on disk, so
+// the in-memory index keeps one segment per batch. (Bleve's older
 // memory-only index, upsidedown over gtreap, built 4 times slower and took
-// 30 times the memory on the smoke profile). With dir set, it is the
+// 30 times the memory on the smoke profile; one batch of the whole large
+// profile, for a single segment, went past 16 GB.) With dir set, it is the
 // default on-disk index, merged into one segment after the build as an
 // operator would before serving.
 type bleveEngine struct {
-	dir string
-	idx bleve.Index
+	dir      string
+	idx      bleve.Index
+	segments int // in memory: batches indexed
 }
 
-// bleveDiskBatch is how many documents go to the on-disk index at a time.
-const bleveDiskBatch = 10_000
+// bleveBatch is how many documents go to Bleve at a time.
+const bleveBatch = 10_000
 
 // The fields of a Bleve document.
 const (
@@ -121,11 +123,11 @@ func (e *bleveEngine) Build(ctx context.Context, docs []search.Document) error {
 		if err := b.Index(docKey(d), bleveDoc(d)); err != nil {
 			return fmt.Errorf("bleve: %w", err)
 		}
-		// In memory, scorch never merges segments: one batch makes one.
-		if (e.dir != "" && b.Size() == bleveDiskBatch) || i == len(docs)-1 {
+		if b.Size() == bleveBatch || i == len(docs)-1 {
 			if err := e.idx.Batch(b); err != nil {
 				return fmt.Errorf("bleve: %w", err)
 			}
+			e.segments++
 			b.Reset()
 		}
 	}
@@ -246,7 +248,8 @@ func (e *bleveEngine) DiskBytes(context.Context) (int64, error) {
 
 func (e *bleveEngine) Note() string {
 	if e.dir == "" {
-		return "Bleve v2 scorch in memory (no path), built in one batch so it holds one segment; `fr` analyzer; audience keys as keyword fields in a filter clause"
+		return fmt.Sprintf("Bleve v2 scorch in memory (no path, so never merged: %d segments of up to %d documents); `fr` analyzer; audience keys as keyword fields in a filter clause",
+			e.segments, bleveBatch)
 	}
 	return "Bleve v2 default on-disk index (scorch), force-merged to one segment after the build"
 }
