@@ -9,7 +9,9 @@ import (
 	"log/slog"
 	"strings"
 
+	"github.com/maillage/maillage/internal/app"
 	"github.com/maillage/maillage/internal/benchgen"
+	"github.com/maillage/maillage/internal/config"
 )
 
 // benchFlags are the flags of `maillage bench generate`.
@@ -34,15 +36,23 @@ func (b *benchFlags) register(fs *flag.FlagSet) {
 // the benchmarks (docs/benchmarks.md).
 func benchGenerate(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logger) error {
 	var f benchFlags
-	m, err := storeCommand(ctx, "bench generate", args, logger, f.register)
+	cfg, err := loadConfig("bench generate", func(c *config.Config, fs *flag.FlagSet) {
+		c.StorageFlags(fs)
+		f.register(fs)
+	}, args)
 	if err != nil {
 		return err
 	}
-	defer m.Close()
+	// A wrong profile is refused before the database is touched.
 	profile, ok := benchgen.ProfileNamed(f.profile)
 	if !ok {
 		return usagef("bench generate: unknown profile %q", f.profile)
 	}
+	m := &app.Main{Config: cfg, Logger: logger}
+	if err := m.OpenStore(ctx); err != nil {
+		return err
+	}
+	defer m.Close()
 	fmt.Fprintf(stdout, "generating the %s profile (%d people, %d organizations, %d notes) into %s\n",
 		profile.Name, profile.People, profile.Organizations, profile.Notes, m.DB.Dialect())
 	sum, err := benchgen.Generate(ctx, m.Service, benchgen.Options{Profile: profile, Seed: f.seed, Dictionary: f.dictionary, Log: stdout})

@@ -5,6 +5,7 @@
 //	maillage user create --email E --name N [--password P] [--admin] [--curator] [--token]
 //	maillage demo               load the demo dataset into an empty database
 //	maillage backup FILE        consistent online backup (SQLite)
+//	maillage search rebuild     rebuild the search index from the database
 //	maillage bench generate [--profile tiny|smoke|large] [--seed N]
 //	                            fill an empty database with a benchmark data set
 //
@@ -101,6 +102,14 @@ func run(ctx context.Context, args []string, stdout io.Writer, logger *slog.Logg
 			return usagef("backup takes one argument, the FILE to write")
 		}
 		return backup(ctx, rest[0], flags, stdout, logger)
+	case "search":
+		if len(rest) == 0 || rest[0] != "rebuild" {
+			return usagef("search takes the sub-command rebuild")
+		}
+		if err := noArgs("search rebuild", rest[1:]); err != nil {
+			return err
+		}
+		return searchRebuild(ctx, flags, stdout, logger)
 	case "bench":
 		if len(rest) == 0 || rest[0] != "generate" {
 			return usagef("bench takes the sub-command generate")
@@ -142,6 +151,7 @@ const usage = `Usage:
   maillage user create --email E --name N [--password P] [--admin] [--curator] [--token]
   maillage demo               load the demo dataset into an empty database
   maillage backup FILE        consistent online backup (SQLite) / pg_dump advice (PostgreSQL)
+  maillage search rebuild     rebuild the search index from the database (running servers follow)
   maillage bench generate [--profile tiny|smoke|large] [--seed N]
                               fill an empty database with a generated data set for benchmarks
 Flags may come before or after the command.

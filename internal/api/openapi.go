@@ -26,6 +26,8 @@ var schemas = map[string]reflect.Type{
 	"TokenCreate":  reflect.TypeFor[tokenCreate](),
 	"NewToken":     reflect.TypeFor[newTokenJSON](),
 
+	"SearchResults": reflect.TypeFor[searchResultsJSON](),
+
 	"User":     reflect.TypeFor[userJSON](),
 	"UserList": reflect.TypeFor[list[userJSON]](),
 

@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/search"
 )
 
 // route is one line of the route table. The mux and the OpenAPI document
@@ -48,6 +49,15 @@ type param struct {
 
 func intp(n int) *int { return &n }
 
+// searchKinds lists the search types, for the documentation.
+func searchKinds() []string {
+	var out []string
+	for _, k := range search.Kinds() {
+		out = append(out, string(k))
+	}
+	return out
+}
+
 // Query parameters shared by lists.
 var (
 	pLimit  = param{Name: "limit", Doc: "items per page", Type: "integer", Min: intp(1), Max: intp(maxLimit), Def: defaultLimit}
@@ -91,6 +101,24 @@ func (s *server) routes() []route {
 			Request: "TokenCreate", Response: "NewToken", Status: created, Auth: true, handle: s.createToken},
 		{Method: del, Path: "/api/v1/tokens/{id}", Op: "deleteToken", Group: "me", Summary: "Revoke one of the caller's tokens",
 			Status: none, Auth: true, handle: s.deleteToken},
+
+		// Search.
+		{Method: get, Path: "/api/v1/search", Op: "search", Group: "search",
+			Summary: "Search everything the caller may see: people, organisations, communities, notes, notebooks, knowledge bases, " +
+				"threads. French-aware (accents, elisions, plurals, inclusive forms), \"phrases\", prefix*, one typo in longer words. " +
+				"Total and facets count only what the caller may see; an offset beyond the end gives no results and the true total",
+			Query: []param{
+				{Name: "q", Doc: "what to look for; never an error, whatever it holds"},
+				{Name: "type", Doc: "only these types (repeat or separate with commas)", Enum: searchKinds()},
+				{Name: "tag", Doc: "a tag's slug or label; its synonyms resolve to it"},
+				{Name: "descendants", Doc: "true: the tag's descendants too", Type: "boolean"},
+				{Name: "region", Doc: "region code (01..17, hq)", Enum: maillage.RegionCodes()},
+				{Name: "org_type", Doc: "organisation type", Enum: maillage.OrganizationTypes()},
+				{Name: "community", Doc: "a community's ID: only what belongs to it"},
+				{Name: "sort", Doc: "order of results", Enum: []string{"relevance", "relations", "publications", "recent"}, Def: "relevance"},
+				{Name: "facets", Doc: "true: counts by type, tag, community, region and org_type", Type: "boolean"},
+				pLimit, pOffset},
+			Response: "SearchResults", Status: ok, handle: s.search},
 
 		// People.
 		{Method: get, Path: "/api/v1/users", Op: "listUsers", Group: "people", Summary: "People whose profile the caller may see",

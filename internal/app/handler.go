@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/maillage/maillage/internal/api"
 	"github.com/maillage/maillage/internal/httpx"
@@ -25,6 +26,7 @@ func (m *Main) handler() (http.Handler, error) {
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", m.health)
+	mux.HandleFunc("GET /readyz", m.ready)
 	mux.Handle("/api/v1/", apiHandler)
 	mux.Handle("/", webHandler)
 	return httpx.Chain(mux,
@@ -46,6 +48,29 @@ func (m *Main) health(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	json.NewEncoder(w).Encode(map[string]string{"status": "ok"})
+}
+
+// readyMaxLag is how far behind the change log the search index may be
+// and still take traffic (it follows every second).
+const readyMaxLag = 10 * time.Second
+
+// ready answers 200 when migrations ran, the database responds and the
+// derived indexes have caught up; load balancers send traffic elsewhere
+// meanwhile.
+func (m *Main) ready(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	status := "ok"
+	if err := m.DB.Ping(r.Context()); err != nil {
+		m.Logger.Error("ready", "err", err)
+		status = "unavailable"
+	} else if !m.Service.SearchIndex().Ready(readyMaxLag) {
+		status = "search_index_behind"
+	}
+	if status != "ok" {
+		w.WriteHeader(http.StatusServiceUnavailable)
+	}
+	json.NewEncoder(w).Encode(map[string]string{"status": status})
 }
 
 // internalError is the last resort after a panic: a plain answer without

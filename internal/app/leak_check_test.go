@@ -316,6 +316,15 @@ type leakList struct {
 // leakLists holds the API's lists, by route.
 var leakLists = map[string][]leakList{
 	"GET /api/v1/tags/{slug}": {leakTagList("people"), leakTagList("organizations"), leakTagList("communities"), leakTagList("notes")},
+	// A search without text or filter lists everything the caller may
+	// see, of every kind, with its true total.
+	"GET /api/v1/search": {{field: "results", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {
+		var out []string
+		for _, kind := range []string{"user", "org", "community", "note", "notebook", "kb", "thread"} {
+			out = append(out, w.visibleIDs(v, kind)...)
+		}
+		return out
+	}}},
 	"GET /api/v1/notes": {{field: "items", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {
 		return w.visibleIDs(v, "note")
 	}}},

@@ -105,6 +105,11 @@ func (m *Main) Open(ctx context.Context) error {
 			m.DemoSummary = sum
 		}
 	}
+	// The search index is built before the server listens, so the first
+	// search answers from a complete index.
+	if _, err := m.Service.SearchIndex().Build(ctx); err != nil {
+		return err
+	}
 	mailer := m.Mailer
 	if mailer == nil {
 		var err error
@@ -170,6 +175,9 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Worker.Run(ctx)
 	}()
 	go m.maintain(ctx)
+	// Searches catch up before they answer; following the change log
+	// also keeps an idle node current (and /readyz honest).
+	go m.Service.SearchIndex().Follow(ctx, time.Second)
 	// Digests are queued as they fall due; the worker sends them.
 	go m.Notifier.ScheduleDigests(ctx, 10*time.Minute)
 	errc := make(chan error, 1)
@@ -199,6 +207,10 @@ func (m *Main) maintain(ctx context.Context) {
 		}
 		if err := m.DB.PurgeJobs(ctx, now.Add(-30*24*time.Hour)); err != nil && ctx.Err() == nil {
 			m.Logger.Warn("maintenance: old jobs", "err", err)
+		}
+		// A node that falls a day behind the change log rebuilds at start.
+		if _, err := m.DB.PruneSearchChanges(ctx, now.Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
+			m.Logger.Warn("maintenance: search change log", "err", err)
 		}
 		select {
 		case <-ctx.Done():

@@ -95,7 +95,7 @@ var determiners = map[string]bool{"le": true, "la": true, "les": true, "un": tru
 func (w *textWriter) word() string {
 	for range 4 {
 		word := w.draw(w.content || determiners[strings.ToLower(w.prev)])
-		if word != w.prev {
+		if !strings.EqualFold(word, w.prev) && (w.prev != "de" || word != "du" && word != "des") {
 			return word
 		}
 	}

@@ -73,7 +73,7 @@ func loadVocab(dictPath string, seed uint64) (*vocab, error) {
 	for _, w := range v.frequent[:min(functionWords, len(v.frequent))] {
 		v.function[w] = true
 	}
-	v.head = newZipf(len(v.frequent), 1.0, 2.7)
+	v.head = newZipf(len(v.frequent), 1.0, 1.0)
 	v.tailZipf = newZipf(len(v.tail), 1.0, 10)
 	v.en = newZipf(len(v.english), 1.0, 2.7)
 	return v, nil

@@ -16,6 +16,7 @@ import (
 	"github.com/maillage/maillage/internal/markup"
 	"github.com/maillage/maillage/internal/preview"
 	"github.com/maillage/maillage/internal/ratelimit"
+	"github.com/maillage/maillage/internal/searchindex"
 	"github.com/maillage/maillage/internal/store"
 )
 
@@ -35,6 +36,9 @@ type Service struct {
 	limits ratelimit.Limiter
 	// tags answers tag autocomplete from memory (see tagIndex).
 	tags *tagIndex
+	// search is the full-text index, kept current from the store's
+	// change log (package searchindex).
+	search *searchindex.Live
 }
 
 // Options configures a Service.
@@ -77,9 +81,14 @@ func New(o Options) *Service {
 	return &Service{
 		db: o.DB, hasher: o.Hasher, baseURL: o.BaseURL, log: log,
 		markup: md, files: o.Files, preview: pf, limits: limits,
-		tags: &tagIndex{},
+		tags:   &tagIndex{},
+		search: searchindex.New(o.DB, searchindex.Options{Logger: log}),
 	}
 }
+
+// SearchIndex is the live search index, which the app builds at start-up,
+// keeps following and reports on (/readyz).
+func (s *Service) SearchIndex() *searchindex.Live { return s.search }
 
 // DB exposes the store to the jobs worker and the demo loader.
 func (s *Service) DB() *store.DB { return s.db }

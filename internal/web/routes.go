@@ -54,6 +54,11 @@ func (s *server) table(t *routeTable) {
 	t.page("POST /settings/tokens", s.createToken)
 	t.page("POST /settings/tokens/{id}/delete", s.deleteToken)
 
+	// Search over everything the viewer may see.
+	t.page("GET /search", s.search)
+	t.page("GET /search/suggest", s.searchSuggest)
+	t.page("GET /opensearch.xml", s.openSearch)
+
 	// People.
 	t.page("GET /people", s.people)
 	t.page("GET /people/{id}", s.person)
