@@ -78,7 +78,9 @@ func newHTTPClient(base string, conns int) *httpClient {
 func (c *httpClient) search(ctx context.Context, q benchQuery) (time.Duration, int, error) {
 	v := url.Values{"q": {q.text()}, "limit": {strconv.Itoa(limit)}}
 	if q.Tag != nil {
+		// The engines filter on the tag and its descendants.
 		v.Set("tag", q.Tag.Slug)
+		v.Set("descendants", "true")
 	}
 	u := c.base + "/api/v1/search?" + v.Encode()
 	for {
