@@ -248,7 +248,7 @@ func (e *bleveEngine) DiskBytes(context.Context) (int64, error) {
 
 func (e *bleveEngine) Note() string {
 	if e.dir == "" {
-		return fmt.Sprintf("Bleve v2 scorch in memory (no path, so never merged: %d segments of up to %d documents); `fr` analyzer; audience keys as keyword fields in a filter clause",
+		return fmt.Sprintf("Bleve v2 scorch in memory (no path, so never merged: %d segment(s) of up to %d documents); `fr` analyzer; audience keys as keyword fields in a filter clause",
 			e.segments, bleveBatch)
 	}
 	return "Bleve v2 default on-disk index (scorch), force-merged to one segment after the build"
