@@ -45,7 +45,6 @@ func loadCorpus(ctx context.Context, db *store.DB) (*corpus, error) {
 // viewer is someone searching: their audience keys for the in-process
 // engines, and who they are for the HTTP run.
 type viewer struct {
-	Label  string
 	UserID string // empty: anonymous
 	Keys   []string
 	// Communities is how many communities the person belongs to.
@@ -54,7 +53,7 @@ type viewer struct {
 
 // anonymous is the viewer of the public classes: what anyone sees.
 func anonymous() viewer {
-	return viewer{Label: "anonymous", Keys: maillage.Anonymous().AudienceKeys()}
+	return viewer{Keys: maillage.Anonymous().AudienceKeys()}
 }
 
 // busiestMember picks the generated person who belongs to the most
@@ -82,7 +81,7 @@ func busiestMember(ctx context.Context, db *store.DB, docs []search.Document) (v
 		return viewer{}, fmt.Errorf("no person belongs to a community")
 	}
 	v := maillage.Viewer{UserID: best, Roles: bestRoles}
-	return viewer{Label: "member", UserID: best, Keys: v.AudienceKeys(), Communities: len(bestRoles)}, nil
+	return viewer{UserID: best, Keys: v.AudienceKeys(), Communities: len(bestRoles)}, nil
 }
 
 // tagFilter is a tag as the search API takes it (a slug) and as the

@@ -54,9 +54,9 @@ func smallCorpus() []search.Document {
 func TestEnginesFilterAlike(t *testing.T) {
 	ctx := context.Background()
 	anon := anonymous()
-	member := viewer{Label: "member", UserID: "u1",
+	member := viewer{UserID: "u1",
 		Keys: maillage.Viewer{UserID: "u1", Roles: map[string]maillage.Role{"c1": maillage.RoleMember}}.AudienceKeys()}
-	manager := viewer{Label: "manager", UserID: "u2",
+	manager := viewer{UserID: "u2",
 		Keys: maillage.Viewer{UserID: "u2", Roles: map[string]maillage.Role{"c1": maillage.RoleManager}}.AudienceKeys()}
 	tag := tagFilter{Slug: "mobilite", IDs: []string{"t1"}}
 	cases := []struct {

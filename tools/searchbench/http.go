@@ -177,6 +177,9 @@ func (b *bench) runHTTP(ctx context.Context, qs map[string][]benchQuery, member 
 			all = append(all, list...)
 		}
 	}
+	if n := c.limited.Load(); n > 0 {
+		b.logf("http: the server rate-limited %d requests; start it with --trust-proxy (scripts/searchbench.sh does) so each anonymous query counts apart", n)
+	}
 
 	// The concurrent run replays the public classes: the member's
 	// queries would all count against one account's rate limit.

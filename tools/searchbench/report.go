@@ -27,10 +27,10 @@ type report struct {
 	// FrequentDF and RareDF are how many documents hold the words of the
 	// one-word classes, least and most.
 	FrequentDF, RareDF [2]int
-	Seed     int64
-	Member   *viewer
-	Engines  []*engineResult
-	HTTP     *httpResult
+	Seed               int64
+	Member             *viewer
+	Engines            []*engineResult
+	HTTP               *httpResult
 }
 
 func newReport(o options, c *corpus, member *viewer) *report {
