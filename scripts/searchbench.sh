@@ -6,6 +6,7 @@
 # and removes everything. The Markdown report goes to standard output.
 #
 # Usage: PROFILE=smoke|large scripts/searchbench.sh [searchbench flags, e.g. --queries 100]
+#        DATA=dir scripts/searchbench.sh   (a folder generated before: used as is, kept)
 # Bounds (seconds): GENERATE_TIMEOUT (3600), READY_TIMEOUT (1800), BENCH_TIMEOUT (7200).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,8 +29,14 @@ log() { echo "searchbench.sh: $*" >&2; }
 go build -o "$tmp/maillage" ./cmd/maillage
 go build -o "$tmp/searchbench" ./tools/searchbench
 
-log "generating the $profile profile into $tmp/data"
-timeout "${GENERATE_TIMEOUT:-3600}" "$tmp/maillage" bench generate --profile "$profile" --data "$tmp/data" >&2
+data=${DATA:-}
+if [ -z "$data" ]; then
+	data=$tmp/data
+	log "generating the $profile profile into $data"
+	timeout "${GENERATE_TIMEOUT:-3600}" "$tmp/maillage" bench generate --profile "$profile" --data "$data" >&2
+else
+	profile=${PROFILE:-$(basename "$data")}
+fi
 
 # A free port: one nothing answers on (a small race with other programs,
 # which the server's own "address in use" error would then report).
@@ -48,7 +55,7 @@ base="http://127.0.0.1:$port"
 # X-Forwarded-For address, so the API's per-address rate limit does not
 # throttle the run (safe here: the server listens on loopback only).
 log "starting the server on $base"
-"$tmp/maillage" serve --addr "127.0.0.1:$port" --data "$tmp/data" --base-url "$base" --trust-proxy \
+"$tmp/maillage" serve --addr "127.0.0.1:$port" --data "$data" --base-url "$base" --trust-proxy \
 	>"$tmp/server.log" 2>&1 &
 server_pid=$!
 
@@ -67,7 +74,9 @@ wait_for() { # path, seconds, accepted status codes (regex)
 	tail -20 "$tmp/server.log" >&2
 	exit 1
 }
-wait_for /healthz 120 200 >/dev/null
+# The server may build its search index before it listens: a large
+# profile takes minutes.
+wait_for /healthz "${READY_TIMEOUT:-1800}" 200 >/dev/null
 # /readyz says 200 once derived indexes (the search index) have caught up;
 # a server without it answers 404 and is ready as soon as it is healthy.
 if [ "$(wait_for /readyz "${READY_TIMEOUT:-1800}" '200|404')" = 404 ]; then
@@ -75,5 +84,5 @@ if [ "$(wait_for /readyz "${READY_TIMEOUT:-1800}" '200|404')" = 404 ]; then
 fi
 
 log "running the comparison"
-timeout "${BENCH_TIMEOUT:-7200}" "$tmp/searchbench" --data "$tmp/data" --http "$base" --title \
+timeout "${BENCH_TIMEOUT:-7200}" "$tmp/searchbench" --data "$data" --http "$base" --title \
 	"Search engines compared: the $profile profile" "$@"
