@@ -127,10 +127,26 @@ func buildVocabulary(docs []search.Document) *vocabulary {
 	n := max(1, min(vocabularyBand, len(all)/20))
 	v.frequent = all[:min(n, len(all))]
 	// Rare: the least widespread words found in more than one document
-	// (a word of one document is more a typo than a search). How rare
-	// depends on the corpus, so the report gives the range.
-	for i := len(all) - 1; i >= 0 && len(v.rare) < n; i-- {
-		if w := all[i]; v.df[w] >= 2 && !slices.Contains(v.frequent, w) {
+	// (a word of one document is more a typo than a search). A word rare
+	// as written can share its stem with common ones ("coopératives" and
+	// "coopérative"), which the stemming engines then all find; words
+	// whose first letters (a stand-in for the stem) are rare too come
+	// first. How rare depends on the corpus, so the report gives the range.
+	stems := map[string]int{}
+	for w, c := range v.df {
+		stems[stemKey(w)] += c
+	}
+	taken := map[string]bool{}
+	for _, w := range v.frequent {
+		taken[w] = true
+	}
+	for _, rareStem := range []bool{true, false} {
+		for i := len(all) - 1; i >= 0 && len(v.rare) < n; i-- {
+			w := all[i]
+			if v.df[w] < 2 || taken[w] || (rareStem && stems[stemKey(w)] > rareStemDocs) {
+				continue
+			}
+			taken[w] = true
 			v.rare = append(v.rare, w)
 		}
 	}
@@ -141,6 +157,16 @@ func buildVocabulary(docs []search.Document) *vocabulary {
 	}
 	return v
 }
+
+// stemKey is a word's first letters, which its inflections share.
+func stemKey(w string) string {
+	r := []rune(w)
+	return string(r[:min(len(r), 6)])
+}
+
+// rareStemDocs bounds how many documents may hold a rare word's stem
+// (counted with repeats across its forms).
+const rareStemDocs = 10
 
 // vocabularyBand is how many words the frequent and rare lists hold at
 // most.
