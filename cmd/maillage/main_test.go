@@ -126,15 +126,24 @@ func serveAnswersHealth(t *testing.T, args []string) {
 	if res.StatusCode != 200 || body["status"] != "ok" {
 		t.Fatalf("healthz: %d %v", res.StatusCode, body)
 	}
-	// The search index was built before the server listened: ready.
-	res, err = http.Get(fields[3] + "/readyz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	json.NewDecoder(res.Body).Decode(&body)
-	res.Body.Close()
-	if res.StatusCode != 200 || body["status"] != "ok" {
-		t.Fatalf("readyz: %d %v", res.StatusCode, body)
+	// Ready once the search index is built, which it does in the
+	// background; until then 503 with why.
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		res, err = http.Get(fields[3] + "/readyz")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body = nil
+		json.NewDecoder(res.Body).Decode(&body)
+		res.Body.Close()
+		if res.StatusCode == 200 && body["status"] == "ok" {
+			break
+		}
+		if res.StatusCode != http.StatusServiceUnavailable || body["status"] != "search_index_behind" || time.Now().After(deadline) {
+			t.Fatalf("readyz: %d %v", res.StatusCode, body)
+		}
+		time.Sleep(50 * time.Millisecond)
 	}
 	cancel()
 	select {

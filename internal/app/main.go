@@ -105,11 +105,6 @@ func (m *Main) Open(ctx context.Context) error {
 			m.DemoSummary = sum
 		}
 	}
-	// The search index is built before the server listens, so the first
-	// search answers from a complete index.
-	if _, err := m.Service.SearchIndex().Build(ctx); err != nil {
-		return err
-	}
 	mailer := m.Mailer
 	if mailer == nil {
 		var err error
@@ -175,9 +170,17 @@ func (m *Main) Run(ctx context.Context) error {
 		m.Worker.Run(ctx)
 	}()
 	go m.maintain(ctx)
-	// Searches catch up before they answer; following the change log
-	// also keeps an idle node current (and /readyz honest).
-	go m.Service.SearchIndex().Follow(ctx, time.Second)
+	// The search index is built while the server already answers:
+	// /healthz says the server is up, /readyz waits for the index, and a
+	// search that comes meanwhile waits for the build. Then the index
+	// follows the change log, which keeps an idle node current too
+	// (searches also catch up before they answer).
+	go func() {
+		if _, err := m.Service.SearchIndex().Build(ctx); err != nil && ctx.Err() == nil {
+			m.Logger.Error("search index", "err", err)
+		}
+		m.Service.SearchIndex().Follow(ctx, time.Second)
+	}()
 	// Digests are queued as they fall due; the worker sends them.
 	go m.Notifier.ScheduleDigests(ctx, 10*time.Minute)
 	errc := make(chan error, 1)

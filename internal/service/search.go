@@ -161,7 +161,7 @@ func (s *Service) searchQuery(ctx context.Context, v maillage.Viewer, in SearchI
 	if strings.TrimSpace(in.Tag) != "" {
 		// A tag the viewer may not see is unknown, exactly like one that
 		// does not exist.
-		t, _, err := s.ResolveTag(ctx, v, in.Tag)
+		t, err := s.searchTag(ctx, v, in.Tag)
 		if maillage.IsNotFound(err) {
 			return q, nil, fieldError(maillage.CodeInvalid, "tag", "search.error.tag", nil)
 		}
@@ -189,6 +189,21 @@ func (s *Service) searchQuery(ctx context.Context, v maillage.Viewer, in SearchI
 		q.CommunityID = com.ID
 	}
 	return q, tag, nil
+}
+
+// searchTag resolves a tag filter (slug, label or synonym). A curated tag
+// is public (maillage.CanViewTag), so only a free tag costs the count of
+// its visible uses, which on a large network takes tens of milliseconds.
+func (s *Service) searchTag(ctx context.Context, v maillage.Viewer, name string) (*maillage.Tag, error) {
+	t, _, err := s.findTag(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	if maillage.CanViewTag(v, maillage.TagAccess{Curated: t.Curated(), CreatedBy: t.CreatedBy}) {
+		return t, nil
+	}
+	t, _, err = s.ResolveTag(ctx, v, t.Slug)
+	return t, err
 }
 
 // Search looks for everything the viewer may see: results, total and
