@@ -23,6 +23,13 @@ import (
 // package maillage allow. MAILLAGE_POLICY_SEED replays a world;
 // MAILLAGE_POLICY_WORLDS runs more of them.
 func TestDerivedFiltersAgree(t *testing.T) {
+	eachPolicyWorld(t, func(t *testing.T, w *policyWorld) { w.check(t) })
+}
+
+// eachPolicyWorld runs check on random worlds: three by default, from a
+// seed drawn now; MAILLAGE_POLICY_SEED replays one, MAILLAGE_POLICY_WORLDS
+// runs more. A failure names the seed that replays it.
+func eachPolicyWorld(t *testing.T, check func(*testing.T, *policyWorld)) {
 	seed := uint64(time.Now().UnixNano())
 	if s := os.Getenv("MAILLAGE_POLICY_SEED"); s != "" {
 		n, err := strconv.ParseUint(s, 10, 64)
@@ -42,8 +49,7 @@ func TestDerivedFiltersAgree(t *testing.T) {
 	for i := 0; i < worlds; i++ {
 		s := seed + uint64(i)
 		t.Run(fmt.Sprint("seed", s), func(t *testing.T) {
-			w := newPolicyWorld(t, s)
-			w.check(t)
+			check(t, newPolicyWorld(t, s))
 			if t.Failed() {
 				t.Logf("replay with MAILLAGE_POLICY_SEED=%d MAILLAGE_POLICY_WORLDS=1", s)
 			}

@@ -3,11 +3,8 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"os"
 	"slices"
-	"strconv"
 	"testing"
-	"time"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
@@ -37,32 +34,7 @@ func searchFilterKinds() map[search.Kind]string {
 // items the store's SQL filter lets them see. MAILLAGE_POLICY_SEED and
 // MAILLAGE_POLICY_WORLDS replay and widen it likewise.
 func TestSearchAudiencesAgree(t *testing.T) {
-	seed := uint64(time.Now().UnixNano())
-	if s := os.Getenv("MAILLAGE_POLICY_SEED"); s != "" {
-		n, err := strconv.ParseUint(s, 10, 64)
-		if err != nil {
-			t.Fatalf("MAILLAGE_POLICY_SEED: %v", err)
-		}
-		seed = n
-	}
-	worlds := 3
-	if s := os.Getenv("MAILLAGE_POLICY_WORLDS"); s != "" {
-		n, err := strconv.Atoi(s)
-		if err != nil {
-			t.Fatalf("MAILLAGE_POLICY_WORLDS: %v", err)
-		}
-		worlds = n
-	}
-	for i := 0; i < worlds; i++ {
-		s := seed + uint64(i)
-		t.Run(fmt.Sprint("seed", s), func(t *testing.T) {
-			w := newPolicyWorld(t, s)
-			checkSearchAudiences(t, w)
-			if t.Failed() {
-				t.Logf("replay with MAILLAGE_POLICY_SEED=%d MAILLAGE_POLICY_WORLDS=1", s)
-			}
-		})
-	}
+	eachPolicyWorld(t, checkSearchAudiences)
 }
 
 func checkSearchAudiences(t *testing.T, w *policyWorld) {
