@@ -194,16 +194,6 @@ func (l *Live) CatchUp(ctx context.Context) error {
 
 func (l *Live) catchUpLocked(ctx context.Context) error {
 	l.started = time.Now()
-	if first, err := l.src.FirstSearchChange(ctx); err != nil {
-		return fmt.Errorf("search index: reading changes: %w", err)
-	} else if first > l.read+1 {
-		// Changes this index never saw were pruned (it was asleep for
-		// longer than the log keeps them): only a rebuild is exact.
-		l.opts.Logger.Warn("search index: missed pruned changes, rebuilding", "next", l.read+1, "first", first)
-		l.read = first - 1
-		l.mark = max(l.mark, l.read)
-		go l.rebuildAsync()
-	}
 	if l.mark < l.read {
 		// Changes that were missing may have committed since (or a build
 		// asked to look back): look again just above the mark.
@@ -337,10 +327,30 @@ func (l *Live) Follow(ctx context.Context, period time.Duration) {
 			return
 		case <-t.C:
 		}
-		if err := l.CatchUp(ctx); err != nil && ctx.Err() == nil {
+		if err := l.followOnce(ctx); err != nil && ctx.Err() == nil {
 			l.opts.Logger.Warn("search index: catching up", "err", err)
 		}
 	}
+}
+
+// followOnce is one step of Follow: it first checks that no change this
+// index never read was pruned (a node asleep for longer than the log
+// keeps changes), which only a rebuild mends, then catches up. Searches
+// skip the check: it costs a query and pruning happens a day later.
+func (l *Live) followOnce(ctx context.Context) error {
+	first, err := l.src.FirstSearchChange(ctx)
+	if err != nil {
+		return fmt.Errorf("search index: reading changes: %w", err)
+	}
+	l.mu.Lock()
+	if first > l.read+1 {
+		l.opts.Logger.Warn("search index: missed pruned changes, rebuilding", "next", l.read+1, "first", first)
+		l.read = first - 1
+		l.mark = max(l.mark, l.read)
+		go l.rebuildAsync()
+	}
+	l.mu.Unlock()
+	return l.CatchUp(ctx)
 }
 
 // Search catches up with the store, then answers q from the index.

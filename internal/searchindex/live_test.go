@@ -224,7 +224,9 @@ func TestLiveRebuildsWhenAskedOrWhenItMissedChanges(t *testing.T) {
 	f.log = nil
 	f.first = 50
 	f.mu.Unlock()
-	found(t, l, "économie")
+	if err := l.followOnce(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	waitLoads(3)
 	// A change it does not understand.
 	b := doc("b", "économie circulaire")
