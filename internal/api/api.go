@@ -7,6 +7,7 @@ package api
 import (
 	"context"
 	"errors"
+	"github.com/maillage/maillage/internal/discovery"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -55,6 +56,7 @@ func (l Limits) withDefaults() Limits {
 // server holds what every handler needs.
 type server struct {
 	svc        *service.Service
+	disc       *discovery.Discovery
 	bundle     *i18n.Bundle
 	log        *slog.Logger
 	trustProxy bool
@@ -83,6 +85,7 @@ func New(o Options) (http.Handler, error) {
 	limits := o.Limits.withDefaults()
 	s := &server{
 		svc: o.Service, bundle: o.Bundle, log: log, trustProxy: o.TrustProxy,
+		disc:      discovery.New(o.Service.GraphIndex(), o.Service),
 		reads:     httpx.NewRateLimiter(limits.ReadsPerMinute, limits.ReadBurst),
 		writes:    httpx.NewRateLimiter(limits.WritesPerMinute, limits.WriteBurst),
 		badTokens: httpx.NewRateLimiter(30, 10),

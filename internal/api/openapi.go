@@ -62,6 +62,8 @@ var schemas = map[string]reflect.Type{
 	"Tag":            reflect.TypeFor[tagJSON](),
 	"TagSuggestions": reflect.TypeFor[tagSuggestions](),
 	"TagPage":        reflect.TypeFor[tagPage](),
+	"KeyActors":      reflect.TypeFor[keyActorsJSON](),
+	"SecondDegree":   reflect.TypeFor[secondDegreeJSON](),
 	"TagCreate":      reflect.TypeFor[tagCreate](),
 	"TagPatch":       reflect.TypeFor[tagPatch](),
 	"TagMerge":       reflect.TypeFor[tagMerge](),

@@ -66,6 +66,9 @@ var (
 	pTag    = param{Name: "tag", Doc: "a tag label or slug"}
 	pRegion = param{Name: "region", Doc: "region code (01..17, hq)"}
 	paging  = []param{pLimit, pOffset}
+	// secondDegreeQuery: the theme filter and size of second-degree lists.
+	secondDegreeQuery = []param{pLimit, {Name: "tag", Doc: "keep suggestions on this theme (a tag label or slug)"},
+		{Name: "descendants", Doc: "true: the theme takes in the tags below", Type: "boolean"}}
 )
 
 // RoutePatterns lists "METHOD /path" for every route of the table, in
@@ -487,6 +490,24 @@ func (s *server) routes() []route {
 			Query: []param{{Name: "limit", Doc: "items per list", Type: "integer", Min: intp(1), Max: intp(maxLimit), Def: defaultLimit},
 				{Name: "descendants", Doc: "true: take in what carries the tags below", Type: "boolean"}},
 			Response: "TagPage", Status: ok, handle: s.getTag},
+		{Method: get, Path: "/api/v1/tags/{slug}/key-actors", Op: "getKeyActors", Group: "discovery",
+			Summary: "The key people, organisations and actor cards of a theme, ranked from what the caller may see (publications, " +
+				"relations, nominations, memberships, discussions, topic PageRank), each with the reasons in sentences",
+			Query: []param{pLimit, {Name: "order", Doc: "ranking", Enum: orders, Def: "combined"},
+				{Name: "descendants", Doc: "true: take in the tags below", Type: "boolean"}},
+			Response: "KeyActors", Status: ok, handle: s.getKeyActors},
+		{Method: get, Path: "/api/v1/users/{id}/second-degree", Op: "userSecondDegree", Group: "discovery",
+			Summary: "People and organisations linked to this person's relations whom the caller has no link with yet, " +
+				"each with the paths that explain it; 404 when the person's profile is not visible",
+			Query: secondDegreeQuery, Response: "SecondDegree", Status: ok, handle: s.userSecondDegree},
+		{Method: get, Path: "/api/v1/organizations/{id}/second-degree", Op: "organizationSecondDegree", Group: "discovery",
+			Summary: "People and organisations linked to this organisation's relations whom the caller has no link with yet",
+			Query:   secondDegreeQuery, Response: "SecondDegree", Status: ok, handle: s.organizationSecondDegree},
+		{Method: get, Path: "/api/v1/second-degree", Op: "selectionSecondDegree", Group: "discovery",
+			Summary: "The second degree of a selection of people and organisations",
+			Query: append([]param{{Name: "from", Doc: "user:ID or organization:ID, repeated or comma-separated (at most 50)"}},
+				secondDegreeQuery...),
+			Response: "SecondDegree", Status: ok, handle: s.selectionSecondDegree},
 		{Method: get, Path: "/api/v1/taxonomy", Op: "getTaxonomy", Group: "tags",
 			Summary: "The whole curated taxonomy as a file: SKOS in RDF Turtle, CSV or JSON",
 			Query:   []param{{Name: "format", Doc: "file format", Enum: []string{"skos", "csv", "json"}, Def: "skos"}},

@@ -181,6 +181,18 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 		m.Service.SearchIndex().Follow(ctx, time.Second)
 	}()
+	// The relation graph likewise: built after the search index (the
+	// two loads would compete for the same database), then rebuilt when
+	// the change log moves.
+	go func() {
+		for !m.Service.SearchIndex().Ready(time.Hour) && ctx.Err() == nil {
+			time.Sleep(100 * time.Millisecond)
+		}
+		if _, err := m.Service.GraphIndex().Build(ctx); err != nil && ctx.Err() == nil {
+			m.Logger.Error("relation graph", "err", err)
+		}
+		m.Service.GraphIndex().Follow(ctx, 2*time.Second)
+	}()
 	// Digests are queued as they fall due; the worker sends them.
 	go m.Notifier.ScheduleDigests(ctx, 10*time.Minute)
 	errc := make(chan error, 1)

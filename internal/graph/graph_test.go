@@ -81,7 +81,7 @@ func keyActors(t *testing.T, g *Graph, keys []string, viewer int32, o Order) map
 	tag := node(t, g, KindTag, "transition")
 	s := g.Sight(keys)
 	list := g.KeyActors(s, ThemeQuery{Tags: []int32{tag}, Viewer: viewer, Now: now, Recent: 90 * 24 * time.Hour,
-		Order: o, Centrality: g.PageRank(g.ThemeSeeds([]int32{tag}))})
+		Order: o, Centrality: centralityOf(g, g.PageRank(g.ThemeSeeds([]int32{tag})))})
 	out := map[string]KeyActor{}
 	for i, a := range list {
 		if i > 0 && o == OrderCombined && list[i-1].Score < a.Score {
@@ -237,4 +237,14 @@ func TestClassesAreShared(t *testing.T) {
 	if st.Classes > 10 {
 		t.Errorf("%d classes for a handful of audiences", st.Classes)
 	}
+}
+
+func centralityOf(g *Graph, pr []float64) map[int32]float64 {
+	out := map[int32]float64{}
+	for i, v := range pr {
+		if g.Ref(int32(i)).Kind.IsActor() {
+			out[int32(i)] = v
+		}
+	}
+	return out
 }

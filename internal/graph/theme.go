@@ -51,8 +51,8 @@ type ThemeQuery struct {
 	Order  Order
 	Limit  int
 	// Centrality is the theme's topic-sensitive PageRank over the public
-	// graph (Graph.PageRank of ThemeSeeds), or nil.
-	Centrality []float64
+	// graph (Graph.PageRank of ThemeSeeds) by actor node, or nil.
+	Centrality map[int32]float64
 }
 
 // KeyActor is one ranked actor with what its score rests on, all of it
@@ -172,7 +172,7 @@ func (g *Graph) KeyActors(s *Sight, q ThemeQuery) []KeyActor {
 	list := make([]*KeyActor, 0, len(cands))
 	best := 0.0
 	for i, a := range cands {
-		if q.Centrality != nil && g.Public(i) {
+		if g.Public(i) {
 			a.Centrality = q.Centrality[i]
 			best = max(best, a.Centrality)
 		}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/files"
+	"github.com/maillage/maillage/internal/graphindex"
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/markup"
 	"github.com/maillage/maillage/internal/preview"
@@ -39,6 +40,9 @@ type Service struct {
 	// search is the full-text index, kept current from the store's
 	// change log (package searchindex).
 	search *searchindex.Live
+	// graph is the relation graph, rebuilt when the change log moves
+	// (package graphindex); package discovery reads it.
+	graph *graphindex.Live
 }
 
 // Options configures a Service.
@@ -83,12 +87,17 @@ func New(o Options) *Service {
 		markup: md, files: o.Files, preview: pf, limits: limits,
 		tags:   &tagIndex{},
 		search: searchindex.New(o.DB, searchindex.Options{Logger: log}),
+		graph:  graphindex.New(o.DB, graphindex.Options{Logger: log}),
 	}
 }
 
 // SearchIndex is the live search index, which the app builds at start-up,
 // keeps following and reports on (/readyz).
 func (s *Service) SearchIndex() *searchindex.Live { return s.search }
+
+// GraphIndex is the live relation graph, which the app builds at
+// start-up and keeps following.
+func (s *Service) GraphIndex() *graphindex.Live { return s.graph }
 
 // DB exposes the store to the jobs worker and the demo loader.
 func (s *Service) DB() *store.DB { return s.db }
