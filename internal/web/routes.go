@@ -62,12 +62,14 @@ func (s *server) table(t *routeTable) {
 	// People.
 	t.page("GET /people", s.people)
 	t.page("GET /people/{id}", s.person)
+	t.page("GET /people/{id}/second-degree", s.personSecondDegree)
 
 	// Organisations.
 	t.page("GET /organizations", s.organizations)
 	t.page("GET /organizations/new", s.newOrganizationForm)
 	t.page("POST /organizations", s.createOrganization)
 	t.page("GET /organizations/{id}", s.organization)
+	t.page("GET /organizations/{id}/second-degree", s.organizationSecondDegree)
 	t.page("GET /organizations/{id}/edit", s.editOrganizationForm)
 	t.page("POST /organizations/{id}/edit", s.updateOrganization)
 	t.page("GET /organizations/{id}/delete", s.deleteOrganizationConfirm)
@@ -99,6 +101,7 @@ func (s *server) table(t *routeTable) {
 	// Tags.
 	t.page("GET /tags/suggest", s.suggestTags)
 	t.page("GET /tags/{slug}", s.tag)
+	t.page("GET /tags/{slug}/key-actors", s.keyActorsPage)
 
 	// Administration: the taxonomy (curators and administrators) and the
 	// people's roles (administrators).

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/maillage/maillage/internal/graph"
 	"net/http"
 	"net/url"
 	"strings"
@@ -42,6 +43,10 @@ func (s *server) tag(w http.ResponseWriter, r *http.Request) {
 	if desc {
 		d.Query = "&descendants=1"
 	}
+	// The key actors lead the page; the rest of it stands without them.
+	if d.KeyActors, err = s.keyActors(r, t.Slug, desc, graph.OrderCombined, tagKeyActors); err != nil {
+		s.log.Warn("tag page: key actors", "tag", t.Slug, "err", err)
+	}
 	if d.Follow.SignedIn {
 		if d.FollowDescendants, err = s.svc.FollowsDescendants(r.Context(), st.Viewer, p.Tag.ID); err != nil {
 			s.log.Warn("tag follow", "err", err)
@@ -60,6 +65,8 @@ type tagData struct {
 	Curator bool
 	// Query carries the descendants choice into the "see all" links.
 	Query string
+	// KeyActors are the theme's first key actors, or nil.
+	KeyActors *keyActorsData
 }
 
 // maxSuggestions keeps the suggestion list short enough to scan.

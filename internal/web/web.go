@@ -7,6 +7,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"github.com/maillage/maillage/internal/discovery"
 	"log/slog"
 	"net/http"
 
@@ -35,6 +36,7 @@ const maxFormBytes = 1 << 20
 // after New, so handlers may run concurrently.
 type server struct {
 	svc        *service.Service
+	disc       *discovery.Discovery
 	bundle     *i18n.Bundle
 	sessions   *scs.SessionManager
 	log        *slog.Logger
@@ -53,6 +55,7 @@ func New(o Options) (http.Handler, error) {
 	}
 	s := &server{
 		svc: o.Service, bundle: o.Bundle, sessions: o.Sessions, log: o.Logger,
+		disc:    discovery.New(o.Service.GraphIndex(), o.Service),
 		baseURL: o.BaseURL, trustProxy: o.TrustProxy,
 	}
 	if s.log == nil {
