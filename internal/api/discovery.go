@@ -112,7 +112,8 @@ func (s *server) organizationSecondDegree(w http.ResponseWriter, r *http.Request
 const maxSelection = 50
 
 // selectionSecondDegree starts from a selection: from=user:ID,
-// from=organization:ID, repeated or comma-separated.
+// from=organization:ID, repeated or comma-separated; without one, from
+// the caller.
 func (s *server) selectionSecondDegree(w http.ResponseWriter, r *http.Request) error {
 	var from []graph.NodeRef
 	for _, v := range r.URL.Query()["from"] {
@@ -124,6 +125,10 @@ func (s *server) selectionSecondDegree(w http.ResponseWriter, r *http.Request) e
 			}
 			from = append(from, graph.NodeRef{Kind: k, ID: id})
 		}
+	}
+	if v := viewerOf(r); len(from) == 0 && v.SignedIn() {
+		// No selection: the caller's own second degree.
+		from = []graph.NodeRef{{Kind: graph.KindUser, ID: v.UserID}}
 	}
 	if len(from) == 0 || len(from) > maxSelection {
 		return invalid("api.bad_param", map[string]any{"Param": "from"}, "from")

@@ -504,7 +504,8 @@ func (s *server) routes() []route {
 			Summary: "People and organisations linked to this organisation's relations whom the caller has no link with yet",
 			Query:   secondDegreeQuery, Response: "SecondDegree", Status: ok, handle: s.organizationSecondDegree},
 		{Method: get, Path: "/api/v1/second-degree", Op: "selectionSecondDegree", Group: "discovery",
-			Summary: "The second degree of a selection of people and organisations",
+			Summary: "The second degree of a selection of people and organisations; without a selection, the caller's own " +
+				"(400 for an anonymous call without one)",
 			Query: append([]param{{Name: "from", Doc: "user:ID or organization:ID, repeated or comma-separated (at most 50)"}},
 				secondDegreeQuery...),
 			Response: "SecondDegree", Status: ok, handle: s.selectionSecondDegree},

@@ -286,6 +286,15 @@ func (w *leakWorld) probes(v maillage.Viewer) []leakProbe {
 			}
 		}
 	}
+	// Starting actors of a second degree the viewer may not see.
+	for _, it := range w.items["user"] {
+		if !it.can["see"](v) {
+			id := it.vals["user"]
+			out = append(out, leakProbe{query: "from=user:" + id, absent: "from=user:" + leakAbsent["user"],
+				value: id, absentValue: leakAbsent["user"], what: "person " + it.label})
+			break
+		}
+	}
 	// People whose private notes the viewer may not read.
 	for _, ln := range w.notes {
 		if !maillage.CanViewContent(v, ln.n.Access()) {

@@ -153,6 +153,11 @@ var leakRules = map[string]leakRule{
 	"GET /api/v1/notes/{id}/revisions":         {ok: "edit", denied: "see"},
 	"GET /api/v1/notes/{id}/revisions/{n}":     {ok: "edit", denied: "see"},
 	"GET /api/v1/tags/{slug}":                  {ok: "see", query: true},
+	// Discovery: rankings, reasons and second degree, visited with themes
+	// and starting actors the viewer may not see.
+	"GET /tags/{slug}/key-actors":        {ok: "see", query: true},
+	"GET /api/v1/tags/{slug}/key-actors": {ok: "see", query: true},
+	"GET /api/v1/second-degree":          {ok: "signed-in", denied: "all", deniedStatus: http.StatusBadRequest, query: true},
 	// Administration: the taxonomy for curators (and administrators), the
 	// people's roles for administrators.
 	"GET /admin":                   {ok: "curator", denied: "all"},

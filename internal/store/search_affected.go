@@ -53,6 +53,9 @@ func searchMappers() map[string]searchMapper {
 			via(search.KindNotebook, `SELECT id FROM notebooks WHERE community_id IN (%s)`),
 			via(search.KindKnowledgeBase, `SELECT id FROM knowledge_bases WHERE community_id IN (%s)`)),
 
+		// The relation graph's own sources touch no search document.
+		srcCommunityMember: graphOnly,
+
 		srcNote:       direct(search.KindNote),
 		srcNoteAuthor: direct(search.KindNote),
 		srcNoteTag:    direct(search.KindNote),
@@ -230,3 +233,7 @@ func (db *DB) tagsWithDescendants(ctx context.Context, ids []string) ([]string, 
 	}
 	return out, nil
 }
+
+// graphOnly maps a change the relation graph follows (graphindex) and no
+// search document is made of.
+func graphOnly(context.Context, *DB, []string) ([]SearchDocRef, error) { return nil, nil }

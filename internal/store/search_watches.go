@@ -49,6 +49,10 @@ const (
 	srcReply                 = "reply"                   // replies.thread_id
 	srcTag                   = "tag"                     // tags.id
 	srcTagSynonym            = "tag_synonym"             // tag_synonyms.tag_id
+
+	// Sources the relation graph needs and no search document reads
+	// (migration 00019).
+	srcCommunityMember = "community_member" // community_members.community_id
 )
 
 // searchWatches lists the triggers of migration 00012. community_members
@@ -85,5 +89,6 @@ func searchWatches() []searchWatch {
 		{"replies", srcReply, "thread_id", []string{"thread_id", "body", "hidden", "deleted_at"}},
 		{"tags", srcTag, "id", []string{"label", "label_en", "parent_id", "merged_into_id", "kind"}},
 		{"tag_synonyms", srcTagSynonym, "tag_id", []string{"tag_id", "label"}},
+		{"community_members", srcCommunityMember, "community_id", []string{"community_id", "user_id"}},
 	}
 }
