@@ -30,6 +30,8 @@ type Graph struct {
 
 	// pub is the part everyone may see, weighted, for PageRank.
 	pub publicCSR
+
+	scratch scratchPool
 }
 
 type nomination struct {
@@ -112,4 +114,15 @@ func (g *Graph) Stats() Stats {
 	b += int64(len(g.pub.adj))*8 + int64(len(g.pub.off))*4 + n*8
 	st.Bytes = b
 	return st
+}
+
+// AllNeighbors lists every relation of node i whatever its audience: for
+// tools that measure the graph, never for answering a viewer.
+func (g *Graph) AllNeighbors(i int32) []Neighbor {
+	out := make([]Neighbor, 0, g.off[i+1]-g.off[i])
+	for p := g.off[i]; p < g.off[i+1]; p++ {
+		k := g.ekind[p]
+		out = append(out, Neighbor{Node: g.adj[p], Kind: EdgeKind(k &^ reversed), Outgoing: k&reversed == 0})
+	}
+	return out
 }

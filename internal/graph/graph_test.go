@@ -248,3 +248,49 @@ func centralityOf(g *Graph, pr []float64) map[int32]float64 {
 	}
 	return out
 }
+
+func TestPageRankFixedMatchesConverged(t *testing.T) {
+	g := smallWorld(t)
+	n := g.PageRankConvergence(nil)
+	if n <= 1 || n > prMaxIterates {
+		t.Fatalf("converged in %d iterations", n)
+	}
+	a, b := g.PageRank(nil), g.PageRankFixed(nil, n)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("node %d: %v vs %v", i, a[i], b[i])
+		}
+	}
+	if p := g.PlainPageRank(n); len(p) != g.Len() {
+		t.Fatal("plain kernel size")
+	}
+}
+
+func TestTopActorsMatchesASort(t *testing.T) {
+	var list []KeyActor
+	for i := range 500 {
+		list = append(list, KeyActor{Node: int32(i), Score: float64((i * 7919) % 97), Relations: i % 13})
+	}
+	cmp := func(a, b *KeyActor) int {
+		if a.Score != b.Score {
+			if a.Score > b.Score {
+				return -1
+			}
+			return 1
+		}
+		return int(a.Node - b.Node)
+	}
+	all := topActors(list, 0, cmp)
+	for _, k := range []int{1, 7, 20, 499, 500, 600} {
+		got := topActors(list, k, cmp)
+		want := all[:min(k, len(all))]
+		if len(got) != len(want) {
+			t.Fatalf("top %d: %d actors", k, len(got))
+		}
+		for i := range got {
+			if got[i].Node != want[i].Node {
+				t.Fatalf("top %d: position %d is %d, want %d", k, i, got[i].Node, want[i].Node)
+			}
+		}
+	}
+}

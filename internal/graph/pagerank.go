@@ -84,6 +84,25 @@ const (
 // with no seed, to every public node. Scores sum to 1 over public nodes;
 // nodes everyone may not see score 0.
 func (g *Graph) PageRank(seeds []int32) []float64 {
+	r, _ := g.pageRank(seeds, prTolerance, prMaxIterates)
+	return r
+}
+
+// PageRankFixed is PageRank run for exactly n iterations: for
+// benchmarks, which compare kernels iteration for iteration.
+func (g *Graph) PageRankFixed(seeds []int32, n int) []float64 {
+	r, _ := g.pageRank(seeds, 0, n)
+	return r
+}
+
+// PageRankConvergence is the number of iterations PageRank takes to
+// converge from the seeds.
+func (g *Graph) PageRankConvergence(seeds []int32) int {
+	_, n := g.pageRank(seeds, prTolerance, prMaxIterates)
+	return n
+}
+
+func (g *Graph) pageRank(seeds []int32, tolerance float64, iterations int) ([]float64, int) {
 	n := len(g.refs)
 	tele := make([]float64, n)
 	var public []int32
@@ -102,7 +121,7 @@ func (g *Graph) PageRank(seeds []int32) []float64 {
 		targets = public
 	}
 	if len(targets) == 0 {
-		return tele
+		return tele, 0
 	}
 	for _, s := range targets {
 		tele[s] += 1 / float64(len(targets))
@@ -111,7 +130,9 @@ func (g *Graph) PageRank(seeds []int32) []float64 {
 	next := make([]float64, n)
 	copy(r, tele)
 	pub := &g.pub
-	for iter := 0; iter < prMaxIterates; iter++ {
+	iter := 0
+	for iter < iterations {
+		iter++
 		var lost float64
 		for _, d := range pub.dangling {
 			lost += r[d]
@@ -128,11 +149,11 @@ func (g *Graph) PageRank(seeds []int32) []float64 {
 			next[i] = v
 		}
 		r, next = next, r
-		if diff < prTolerance {
+		if diff < tolerance {
 			break
 		}
 	}
-	return r
+	return r, iter
 }
 
 // PlainPageRank is the textbook kernel on the same public relations,
@@ -163,3 +184,7 @@ func (g *Graph) PlainPageRank(iterations int) []float64 {
 	}
 	return r
 }
+
+// Influences reports whether relations of the kind pass influence in
+// PageRank (tags and community memberships do not).
+func Influences(k EdgeKind) bool { return k < numEdgeKinds && influence[k] > 0 }

@@ -76,6 +76,32 @@ func (g *Graph) linkCounts(s *Sight, x int32) map[int32]*linkCount {
 	return out
 }
 
+// linkTally aggregates the links of one actor in the scratch arrays: a
+// dense alternative to linkCounts for the inner loop of SecondDegree.
+type linkTally struct {
+	nodes  []int32
+	counts []linkCount
+}
+
+func (g *Graph) tallyLinks(s *Sight, sc *scratch, x int32, t *linkTally) {
+	t.nodes, t.counts = t.nodes[:0], t.counts[:0]
+	sc.stamp++
+	if sc.stamp == 0 {
+		clear(sc.idxStamp)
+		sc.stamp = 1
+	}
+	g.Links(s, x, func(l Link) {
+		if sc.idxStamp[l.Node] != sc.stamp {
+			sc.idxStamp[l.Node], sc.idx[l.Node] = sc.stamp, int32(len(t.nodes))
+			t.nodes = append(t.nodes, l.Node)
+			t.counts = append(t.counts, linkCount{})
+		}
+		lc := &t.counts[sc.idx[l.Node]]
+		lc.count++
+		lc.kinds[l.Kind]++
+	})
+}
+
 // SecondDegree suggests the actors linked to the starting actors'
 // relations whom the viewer has no link with yet, ranked by the number
 // and strength of the links that lead to them.
@@ -122,9 +148,23 @@ func (g *Graph) SecondDegree(s *Sight, q SecondQuery) []Suggestion {
 	}
 	onTheme := g.themeFilter(s, q.Tags)
 	found := map[int32]*Suggestion{}
+	sc := g.getScratch()
+	defer g.putScratch(sc)
+	var t linkTally
+	themed := map[int32]bool{}
 	for _, f := range firsts {
-		for n, lc := range g.linkCounts(s, f.node) {
-			if exclude[n] || !onTheme(n) {
+		g.tallyLinks(s, sc, f.node, &t)
+		for k, n := range t.nodes {
+			lc := &t.counts[k]
+			if exclude[n] {
+				continue
+			}
+			on, ok := themed[n]
+			if !ok {
+				on = onTheme(n)
+				themed[n] = on
+			}
+			if !on {
 				continue
 			}
 			sg := found[n]

@@ -1,20 +1,25 @@
 package graph
 
+import "slices"
+
 // Sight is what one viewer may see of a graph: made from the viewer's
 // audience keys (maillage.Viewer.AudienceKeys), it decides each class of
 // nodes and edges once, on first use. A Sight is for one goroutine.
 type Sight struct {
-	g    *Graph
-	has  map[int32]bool
+	g *Graph
+	// has are the viewer's key IDs: a few dozen at most, which a linear
+	// scan reads faster than a map.
+	has  []int32
 	seen []uint8 // by class: 0 not decided yet, 1 visible, 2 hidden
 }
 
 // Sight returns what a viewer holding the audience keys may see.
 func (g *Graph) Sight(keys []string) *Sight {
-	s := &Sight{g: g, has: make(map[int32]bool, len(keys)), seen: make([]uint8, len(g.classes))}
+	s := &Sight{g: g, seen: make([]uint8, len(g.classes))}
+	s.seen[classEveryone] = 1
 	for _, k := range keys {
-		if id, ok := g.keys[k]; ok {
-			s.has[id] = true
+		if id, ok := g.keys[k]; ok && !slices.Contains(s.has, id) {
+			s.has = append(s.has, id)
 		}
 	}
 	return s
@@ -42,14 +47,7 @@ func (s *Sight) decide(c class) bool {
 		return false
 	}
 	for _, grp := range c.groups {
-		hit := false
-		for _, k := range grp {
-			if s.has[k] {
-				hit = true
-				break
-			}
-		}
-		if !hit {
+		if !slices.ContainsFunc(grp, func(k int32) bool { return slices.Contains(s.has, k) }) {
 			return false
 		}
 	}

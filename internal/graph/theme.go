@@ -87,16 +87,23 @@ type KeyActor struct {
 // ThemeItems returns the items carrying one of the tags that exist for
 // the sight.
 func (g *Graph) ThemeItems(s *Sight, tags []int32) []int32 {
+	sc := g.getScratch()
+	defer g.putScratch(sc)
+	return g.themeItems(s, sc, tags)
+}
+
+// themeItems lists the theme's items and marks them in sc.mark.
+func (g *Graph) themeItems(s *Sight, sc *scratch, tags []int32) []int32 {
 	var out []int32
-	seen := map[int32]bool{}
 	for _, t := range tags {
-		g.Neighbors(s, t, func(nb Neighbor) bool {
-			if nb.Kind == EdgeTagged && !seen[nb.Node] {
-				seen[nb.Node] = true
-				out = append(out, nb.Node)
+		for p := g.off[t]; p < g.off[t+1]; p++ {
+			j := g.adj[p]
+			if EdgeKind(g.ekind[p]&^reversed) != EdgeTagged || sc.mark[j] == sc.stamp || !s.class(g.ecls[p]) {
+				continue
 			}
-			return true
-		})
+			sc.mark[j] = sc.stamp
+			out = append(out, j)
+		}
 	}
 	return out
 }
@@ -112,86 +119,89 @@ func (g *Graph) ThemeSeeds(tags []int32) []int32 {
 // item, membership or nomination the viewer may not see neither raises
 // a score nor appears in a reason.
 func (g *Graph) KeyActors(s *Sight, q ThemeQuery) []KeyActor {
-	items := g.ThemeItems(s, q.Tags)
-	inTheme := make(map[int32]bool, len(items))
-	for _, it := range items {
-		inTheme[it] = true
-	}
-	cands := map[int32]*KeyActor{}
+	sc := g.getScratch()
+	defer g.putScratch(sc)
+	items := g.themeItems(s, sc, q.Tags)
+	var list []KeyActor
 	cand := func(i int32) *KeyActor {
-		a := cands[i]
-		if a == nil {
-			a = &KeyActor{Node: i}
-			cands[i] = a
+		if sc.idxStamp[i] != sc.stamp {
+			sc.idxStamp[i], sc.idx[i] = sc.stamp, int32(len(list))
+			list = append(list, KeyActor{Node: i})
 		}
-		return a
+		return &list[sc.idx[i]]
 	}
 	recentSince := q.Now.Add(-q.Recent).Unix()
 	for _, it := range items {
-		switch k := g.refs[it].Kind; {
+		k := g.refs[it].Kind
+		switch {
 		case k.IsActor():
 			cand(it).Tagged = true
-		case k == KindNote:
-			recent := q.Recent > 0 && g.at[it] >= recentSince
-			g.Neighbors(s, it, func(nb Neighbor) bool {
-				if nb.Kind == EdgeAuthor || (nb.Kind == EdgeAbout && g.refs[nb.Node].Kind.IsActor()) {
-					a := cand(nb.Node)
-					a.Publications++
-					if recent {
-						a.Recent++
-					}
+			continue
+		case k != KindNote && k != KindCommunity && k != KindThread:
+			continue
+		}
+		recent := k == KindNote && q.Recent > 0 && g.at[it] >= recentSince
+		sc.tick()
+		for p := g.off[it]; p < g.off[it+1]; p++ {
+			j := g.adj[p]
+			ek := EdgeKind(g.ekind[p] &^ reversed)
+			switch {
+			case k == KindNote && (ek == EdgeAuthor || (ek == EdgeAbout && g.refs[j].Kind.IsActor())):
+			case k == KindCommunity && ek == EdgeMembership:
+			case k == KindThread && ek == EdgePost:
+			default:
+				continue
+			}
+			if !s.class(g.ecls[p]) || !sc.see(j) {
+				continue
+			}
+			a := cand(j)
+			switch k {
+			case KindNote:
+				a.Publications++
+				if recent {
+					a.Recent++
 				}
-				return true
-			})
-		case k == KindCommunity:
-			g.Neighbors(s, it, func(nb Neighbor) bool {
-				if nb.Kind == EdgeMembership {
-					cand(nb.Node).Communities++
-				}
-				return true
-			})
-		case k == KindThread:
-			posted := map[int32]bool{}
-			g.Neighbors(s, it, func(nb Neighbor) bool {
-				if nb.Kind == EdgePost && !posted[nb.Node] {
-					posted[nb.Node] = true
-					cand(nb.Node).Discussions++
-				}
-				return true
-			})
+			case KindCommunity:
+				a.Communities++
+			case KindThread:
+				a.Discussions++
+			}
 		}
 	}
 	g.countNominations(s, q.Tags, cand)
 	// Only actors the viewer may see are ranked.
-	for i := range cands {
-		if !s.Node(i) || !g.refs[i].Kind.IsActor() {
-			delete(cands, i)
+	kept := list[:0]
+	for _, a := range list {
+		if g.refs[a.Node].Kind.IsActor() && s.Node(a.Node) {
+			kept = append(kept, a)
 		}
 	}
-	g.countRelations(s, cands, inTheme)
-	list := make([]*KeyActor, 0, len(cands))
+	list = kept
+	sc.stamp++ // a new stamp for the kept list's positions; marks stay
+	for i := range list {
+		sc.idxStamp[list[i].Node], sc.idx[list[i].Node] = sc.stamp, int32(i)
+	}
+	for i := range items {
+		sc.mark[items[i]] = sc.stamp
+	}
+	g.countRelations(s, sc, list)
 	best := 0.0
-	for i, a := range cands {
-		if g.Public(i) {
-			a.Centrality = q.Centrality[i]
+	for i := range list {
+		a := &list[i]
+		if g.Public(a.Node) {
+			a.Centrality = q.Centrality[a.Node]
 			best = max(best, a.Centrality)
 		}
-		list = append(list, a)
 	}
-	for _, a := range list {
+	for i := range list {
+		a := &list[i]
 		if best > 0 {
 			a.Centrality /= best
 		}
 		a.Score = combinedScore(a)
 	}
-	slices.SortFunc(list, func(a, b *KeyActor) int { return compareActors(q.Order, a, b, g) })
-	if q.Limit > 0 && len(list) > q.Limit {
-		list = list[:q.Limit]
-	}
-	out := make([]KeyActor, len(list))
-	for i, a := range list {
-		out[i] = *a
-	}
+	out := topActors(list, q.Limit, func(a, b *KeyActor) int { return compareActors(q.Order, a, b, g) })
 	if q.Viewer >= 0 && s.Node(q.Viewer) {
 		g.addKnown(s, q.Viewer, out)
 	}
@@ -256,30 +266,36 @@ func (g *Graph) countNominations(s *Sight, tags []int32, cand func(int32) *KeyAc
 
 // countRelations counts each candidate's links with other candidates:
 // affiliations, declared acquaintances, and co-authorship of the
-// theme's notes.
-func (g *Graph) countRelations(s *Sight, cands map[int32]*KeyActor, inTheme map[int32]bool) {
-	for i, a := range cands {
-		linked := map[int32]bool{}
-		g.Neighbors(s, i, func(nb Neighbor) bool {
-			switch nb.Kind {
+// theme's notes. sc.idx holds the candidates' positions and sc.mark the
+// theme's items, under sc.stamp.
+func (g *Graph) countRelations(s *Sight, sc *scratch, list []KeyActor) {
+	isCand := func(j int32) bool { return sc.idxStamp[j] == sc.stamp }
+	for ci := range list {
+		i := list[ci].Node
+		sc.tick()
+		sc.see(i)
+		n := 0
+		for p := g.off[i]; p < g.off[i+1]; p++ {
+			j := g.adj[p]
+			switch EdgeKind(g.ekind[p] &^ reversed) {
 			case EdgeAffiliation, EdgeKnows:
-				if cands[nb.Node] != nil {
-					linked[nb.Node] = true
+				if isCand(j) && s.class(g.ecls[p]) && sc.see(j) {
+					n++
 				}
 			case EdgeAuthor, EdgeAbout:
-				if !inTheme[nb.Node] {
-					return true
+				if sc.mark[j] != sc.stamp || !s.class(g.ecls[p]) {
+					continue
 				}
-				g.Neighbors(s, nb.Node, func(co Neighbor) bool {
-					if (co.Kind == EdgeAuthor || co.Kind == EdgeAbout) && co.Node != i && cands[co.Node] != nil {
-						linked[co.Node] = true
+				for r := g.off[j]; r < g.off[j+1]; r++ {
+					co := g.adj[r]
+					ck := EdgeKind(g.ekind[r] &^ reversed)
+					if (ck == EdgeAuthor || ck == EdgeAbout) && isCand(co) && s.class(g.ecls[r]) && sc.see(co) {
+						n++
 					}
-					return true
-				})
+				}
 			}
-			return true
-		})
-		a.Relations = len(linked)
+		}
+		list[ci].Relations = n
 	}
 }
 
@@ -311,4 +327,58 @@ func (g *Graph) addKnown(s *Sight, viewer int32, out []KeyActor) {
 			}
 		})
 	}
+}
+
+// topActors returns the first limit actors of list in the order of cmp
+// (all of them when limit is 0), selecting them with a bounded heap: a
+// large theme has tens of thousands of candidates and a page shows a few.
+func topActors(list []KeyActor, limit int, cmp func(a, b *KeyActor) int) []KeyActor {
+	if limit <= 0 || limit >= len(list) {
+		out := slices.Clone(list)
+		slices.SortFunc(out, func(a, b KeyActor) int { return cmp(&a, &b) })
+		return out
+	}
+	// h is a heap whose root is the worst of the best so far.
+	h := make([]int, 0, limit)
+	worse := func(i, j int) bool { return cmp(&list[h[i]], &list[h[j]]) > 0 }
+	down := func(i int) {
+		for {
+			l, m := 2*i+1, i
+			if l < len(h) && worse(l, m) {
+				m = l
+			}
+			if r := l + 1; r < len(h) && worse(r, m) {
+				m = r
+			}
+			if m == i {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for i := range list {
+		if len(h) < limit {
+			h = append(h, i)
+			for c := len(h) - 1; c > 0; {
+				p := (c - 1) / 2
+				if !worse(c, p) {
+					break
+				}
+				h[c], h[p] = h[p], h[c]
+				c = p
+			}
+			continue
+		}
+		if cmp(&list[i], &list[h[0]]) < 0 {
+			h[0] = i
+			down(0)
+		}
+	}
+	out := make([]KeyActor, len(h))
+	for i, j := range h {
+		out[i] = list[j]
+	}
+	slices.SortFunc(out, func(a, b KeyActor) int { return cmp(&a, &b) })
+	return out
 }

@@ -8,9 +8,10 @@ import (
 
 // ThemeTags resolves a theme for discovery: the live tag a slug, label or
 // synonym names if the viewer may see it (else not found, like an absent
-// tag), and its ID followed by its descendants' when asked.
+// tag), and its ID followed by its descendants' when asked. A curated
+// tag is public and answers without counting its uses (searchTag).
 func (s *Service) ThemeTags(ctx context.Context, v maillage.Viewer, name string, descendants bool) (*maillage.Tag, []string, error) {
-	t, _, err := s.ResolveTag(ctx, v, name)
+	t, err := s.searchTag(ctx, v, name)
 	if err != nil {
 		return nil, nil, err
 	}
