@@ -209,8 +209,8 @@ func TestEveryDiscoveryRouteAnswers(t *testing.T) {
 	slug := url.PathEscape(tagSlug(t, e))
 	n := 0
 	for _, rt := range e.srv.routes() {
-		if rt.Group != "discovery" {
-			continue
+		if rt.Group != "discovery" || strings.Contains(rt.Path, "acquaintance") {
+			continue // acquaintances: TestAcquaintancesContract
 		}
 		n++
 		path := strings.NewReplacer("{slug}", slug, "{id}", e.org.ID).Replace(rt.Path)

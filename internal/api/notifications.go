@@ -25,7 +25,7 @@ type refJSON struct {
 
 type notificationJSON struct {
 	ID        string       `json:"id"`
-	Kind      string       `json:"kind" doc:"what happened: thread_created, reply_created, mention, note_published, note_shared, note_integrated, message, invitation, join_request, join_accepted, report, note_author_added, followed_item, note_invitation, notebook_invitation, knowledge_base_invitation, manager_invitation"`
+	Kind      string       `json:"kind" doc:"what happened: thread_created, reply_created, mention, note_published, note_shared, note_integrated, message, invitation, join_request, join_accepted, report, note_author_added, followed_item, note_invitation, notebook_invitation, knowledge_base_invitation, manager_invitation, acquaintance"`
 	Read      bool         `json:"read"`
 	Subject   subjectJSON  `json:"subject"`
 	Parent    *subjectJSON `json:"parent,omitempty" doc:"the notebook or thread the subject was added to"`

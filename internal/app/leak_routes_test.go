@@ -145,6 +145,7 @@ var leakRules = map[string]leakRule{
 	"GET /api/v1/notifications":                {ok: "signed-in", denied: "all", query: true},
 	"GET /api/v1/me/notification-preferences":  {ok: "signed-in", denied: "all"},
 	"GET /api/v1/me/follows":                   {ok: "signed-in", denied: "all"},
+	"GET /api/v1/me/acquaintances":             {ok: "signed-in", denied: "all"},
 	"GET /api/v1/communities/{id}/members":     {ok: "read", denied: "see"},
 	"GET /api/v1/communities/{id}/requests":    {ok: "manage", denied: "see"},
 	"GET /api/v1/communities/{id}/threads":     {ok: "read", denied: "see"},

@@ -52,6 +52,7 @@ func (db *DB) graphSteps() []graphStep {
 		{"links", db.graphLinks},
 		{"notebook contents", db.graphNotebookNotes},
 		{"tags of items", db.graphItemTags},
+		{"acquaintances", db.graphAcquaintances},
 	}
 }
 

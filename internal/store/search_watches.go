@@ -53,6 +53,7 @@ const (
 	// Sources the relation graph needs and no search document reads
 	// (migration 00019).
 	srcCommunityMember = "community_member" // community_members.community_id
+	srcAcquaintance    = "acquaintance"     // acquaintances.requester_id
 )
 
 // searchWatches lists the triggers of migration 00012. community_members
@@ -90,5 +91,6 @@ func searchWatches() []searchWatch {
 		{"tags", srcTag, "id", []string{"label", "label_en", "parent_id", "merged_into_id", "kind"}},
 		{"tag_synonyms", srcTagSynonym, "tag_id", []string{"tag_id", "label"}},
 		{"community_members", srcCommunityMember, "community_id", []string{"community_id", "user_id"}},
+		{"acquaintances", srcAcquaintance, "requester_id", []string{"requester_id", "target_id", "kind", "accepted_at"}},
 	}
 }

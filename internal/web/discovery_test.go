@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -90,4 +91,30 @@ func TestSecondDegreePages(t *testing.T) {
 	if r := visitor.get("/people/01zzzzzzzzzzzzzzzzzzzzzz01/second-degree"); r.Status != http.StatusNotFound {
 		t.Errorf("an absent person's second degree: %d", r.Status)
 	}
+}
+
+func TestAcquaintancePanel(t *testing.T) {
+	e := newEnv(t)
+	w := e.world()
+	alice, bob := e.client(), e.client()
+	alice.signIn("alice@example.org", testPassword)
+	bob.signIn("bob@example.org", testPassword)
+	mustContain(t, alice.get("/people/"+w.Bob.ID), "Vous connaissez Bob Lavoie ?", `action="/people/`+w.Bob.ID+`/acquaintance"`)
+	r := alice.post("/people/"+w.Bob.ID+"/acquaintance", url.Values{"kind": {"worked_with"}})
+	if r.Status != http.StatusOK {
+		t.Fatalf("declare: %d %s", r.Status, excerptBody(r.Body))
+	}
+	mustContain(t, r, "Demande envoyée : cette personne pourra la confirmer.", "en attente de sa confirmation")
+	mustContain(t, bob.get("/people/"+w.Alice.ID), "Alice Côté indique vous connaître. Le confirmez-vous ?")
+	r = bob.post("/people/"+w.Alice.ID+"/acquaintance/answer", url.Values{"accept": {"1"}})
+	mustContain(t, r, "Lien confirmé.", "Vous avez travaillé ensemble.")
+	mustContain(t, alice.get("/people/"+w.Bob.ID), "Vous avez travaillé ensemble.", "Retirer ce lien")
+	// A bad kind is refused with a message; a visitor has no panel.
+	r = alice.post("/people/"+w.Carol.ID+"/acquaintance", url.Values{"kind": {"cousin"}})
+	if r.Status != http.StatusBadRequest {
+		t.Errorf("a bad kind: %d", r.Status)
+	}
+	mustNotContain(t, e.client().get("/people/"+w.Alice.ID), "Vous connaissez")
+	r = alice.post("/people/"+w.Bob.ID+"/acquaintance/delete", nil)
+	mustContain(t, r, "Lien retiré.", "Vous connaissez Bob Lavoie ?")
 }

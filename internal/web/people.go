@@ -54,6 +54,9 @@ type personData struct {
 	Self        bool
 	// Follow is the follow button; nobody follows themselves.
 	Follow followButton
+	// Acquaintance is where the viewer and this person stand (nil on
+	// one's own profile and for visitors).
+	Acquaintance *acquaintanceView
 }
 
 func (s *server) person(w http.ResponseWriter, r *http.Request) {
@@ -78,6 +81,7 @@ func (s *server) person(w http.ResponseWriter, r *http.Request) {
 	d := personData{P: u, Communities: comms, Self: u.ID == st.Viewer.UserID}
 	if !d.Self {
 		d.Follow = s.followButton(r, maillage.FollowPerson, u.ID, u.Name)
+		d.Acquaintance = s.acquaintancePanel(r, u)
 	}
 	s.render(w, r, http.StatusOK, view{Template: "person", Title: u.Name, Nav: nav, Data: d})
 }

@@ -63,6 +63,9 @@ func (s *server) table(t *routeTable) {
 	t.page("GET /people", s.people)
 	t.page("GET /people/{id}", s.person)
 	t.page("GET /people/{id}/second-degree", s.personSecondDegree)
+	t.page("POST /people/{id}/acquaintance", s.declareAcquaintance)
+	t.page("POST /people/{id}/acquaintance/answer", s.answerAcquaintance)
+	t.page("POST /people/{id}/acquaintance/delete", s.removeAcquaintance)
 
 	// Organisations.
 	t.page("GET /organizations", s.organizations)

@@ -1,11 +1,25 @@
 -- +goose Up
--- The relation graph's change log: the rows the graph is made of that
--- no search document reads (a community's members) log their changes
--- to change_log too, so every app node rebuilds its graph when they
--- change (graphindex); store.AffectedSearchDocuments maps these sources
--- to no search document. store/search_watches.go lists the same
--- triggers for Go; the PostgreSQL twin of this file must define the same
--- triggers (a test compares them).
+-- The relation graph's own rows and change log. Acquaintances: a person
+-- declares knowing, or having worked with, another; the link exists (in
+-- the relation graph, for discovery) only once the other confirms it
+-- (accepted_at), like every use of a name. The rows the graph is made of
+-- that no search document reads (a community's members, acquaintances)
+-- log their changes to change_log too, so every app node rebuilds its
+-- graph when they change (graphindex); store.AffectedSearchDocuments
+-- maps these sources to no search document. store/search_watches.go
+-- lists the same triggers for Go; the twin of this file in the other
+-- dialect must define the same tables and triggers (a test compares them).
+
+CREATE TABLE acquaintances (
+    requester_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    target_id    TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    -- 'know' or 'worked_with'
+    kind         TEXT NOT NULL,
+    created_at   TIMESTAMPTZ NOT NULL,
+    accepted_at  TIMESTAMPTZ,
+    PRIMARY KEY (requester_id, target_id)
+);
+CREATE INDEX acquaintances_target ON acquaintances (target_id);
 
 CREATE TRIGGER search_community_member_write AFTER INSERT OR DELETE ON community_members
     FOR EACH ROW EXECUTE FUNCTION search_log_change('community_member', 'community_id');
@@ -13,6 +27,15 @@ CREATE TRIGGER search_community_member_update AFTER UPDATE ON community_members
     FOR EACH ROW WHEN (OLD.community_id IS DISTINCT FROM NEW.community_id OR OLD.user_id IS DISTINCT FROM NEW.user_id)
     EXECUTE FUNCTION search_log_change('community_member', 'community_id');
 
+CREATE TRIGGER search_acquaintance_write AFTER INSERT OR DELETE ON acquaintances
+    FOR EACH ROW EXECUTE FUNCTION search_log_change('acquaintance', 'requester_id');
+CREATE TRIGGER search_acquaintance_update AFTER UPDATE ON acquaintances
+    FOR EACH ROW WHEN (OLD.requester_id IS DISTINCT FROM NEW.requester_id OR OLD.target_id IS DISTINCT FROM NEW.target_id OR OLD.kind IS DISTINCT FROM NEW.kind OR OLD.accepted_at IS DISTINCT FROM NEW.accepted_at)
+    EXECUTE FUNCTION search_log_change('acquaintance', 'requester_id');
+
 -- +goose Down
+DROP TRIGGER search_acquaintance_write ON acquaintances;
+DROP TRIGGER search_acquaintance_update ON acquaintances;
 DROP TRIGGER search_community_member_write ON community_members;
 DROP TRIGGER search_community_member_update ON community_members;
+DROP TABLE acquaintances;

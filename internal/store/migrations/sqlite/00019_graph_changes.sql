@@ -1,11 +1,25 @@
 -- +goose Up
--- The relation graph's change log: the rows the graph is made of that
--- no search document reads (a community's members) log their changes
--- to change_log too, so every app node rebuilds its graph when they
--- change (graphindex); store.AffectedSearchDocuments maps these sources
--- to no search document. store/search_watches.go lists the same
--- triggers for Go; the PostgreSQL twin of this file must define the same
--- triggers (a test compares them).
+-- The relation graph's own rows and change log. Acquaintances: a person
+-- declares knowing, or having worked with, another; the link exists (in
+-- the relation graph, for discovery) only once the other confirms it
+-- (accepted_at), like every use of a name. The rows the graph is made of
+-- that no search document reads (a community's members, acquaintances)
+-- log their changes to change_log too, so every app node rebuilds its
+-- graph when they change (graphindex); store.AffectedSearchDocuments
+-- maps these sources to no search document. store/search_watches.go
+-- lists the same triggers for Go; the twin of this file in the other
+-- dialect must define the same tables and triggers (a test compares them).
+
+CREATE TABLE acquaintances (
+    requester_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    target_id    TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    -- 'know' or 'worked_with'
+    kind         TEXT NOT NULL,
+    created_at   DATETIME NOT NULL,
+    accepted_at  DATETIME,
+    PRIMARY KEY (requester_id, target_id)
+);
+CREATE INDEX acquaintances_target ON acquaintances (target_id);
 
 -- community_members.community_id as 'community_member'
 -- +goose StatementBegin
@@ -26,7 +40,30 @@ CREATE TRIGGER search_community_member_delete AFTER DELETE ON community_members 
 END;
 -- +goose StatementEnd
 
+-- acquaintances.requester_id as 'acquaintance'
+-- +goose StatementBegin
+CREATE TRIGGER search_acquaintance_insert AFTER INSERT ON acquaintances BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'acquaintance', NEW.requester_id WHERE NEW.requester_id IS NOT NULL;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_acquaintance_update AFTER UPDATE ON acquaintances
+WHEN OLD.requester_id IS NOT NEW.requester_id OR OLD.target_id IS NOT NEW.target_id OR OLD.kind IS NOT NEW.kind OR OLD.accepted_at IS NOT NEW.accepted_at BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'acquaintance', NEW.requester_id WHERE NEW.requester_id IS NOT NULL;
+    INSERT INTO change_log (source, item_id) SELECT 'acquaintance', OLD.requester_id WHERE OLD.requester_id IS NOT NULL AND OLD.requester_id IS NOT NEW.requester_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_acquaintance_delete AFTER DELETE ON acquaintances BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'acquaintance', OLD.requester_id WHERE OLD.requester_id IS NOT NULL;
+END;
+-- +goose StatementEnd
+
 -- +goose Down
+DROP TRIGGER search_acquaintance_insert;
+DROP TRIGGER search_acquaintance_update;
+DROP TRIGGER search_acquaintance_delete;
 DROP TRIGGER search_community_member_insert;
 DROP TRIGGER search_community_member_update;
 DROP TRIGGER search_community_member_delete;
+DROP TABLE acquaintances;
