@@ -66,6 +66,8 @@ func (m *Main) ready(w http.ResponseWriter, r *http.Request) {
 		status = "unavailable"
 	} else if !m.Service.SearchIndex().Ready(readyMaxLag) {
 		status = "search_index_behind"
+	} else if !m.Service.GraphIndex().Ready() {
+		status = "relation_graph_building"
 	}
 	if status != "ok" {
 		w.WriteHeader(http.StatusServiceUnavailable)
