@@ -138,6 +138,34 @@ func (b *Builder) Build() *Graph {
 		}
 	}
 	g.edgeCount = len(b.edges)
+	g.doff = make([]int32, n+1)
+	for i := range n {
+		c := int32(0)
+		for p := g.off[i]; p < g.off[i+1]; p++ {
+			if k := EdgeKind(g.ekind[p] &^ reversed); k == EdgeAffiliation || k == EdgeKnows {
+				c++
+			}
+		}
+		g.doff[i+1] = g.doff[i] + c
+	}
+	g.dpos = make([]int32, 0, g.doff[n])
+	for i := range n {
+		for p := g.off[i]; p < g.off[i+1]; p++ {
+			if k := EdgeKind(g.ekind[p] &^ reversed); k == EdgeAffiliation || k == EdgeKnows {
+				g.dpos = append(g.dpos, p)
+			}
+		}
+	}
+	g.participants = make([]int32, n)
+	for _, e := range b.edges {
+		if sharing(e.kind) {
+			if g.refs[e.from].Kind.IsActor() {
+				g.participants[e.to]++
+			} else {
+				g.participants[e.from]++
+			}
+		}
+	}
 	g.buildPublic()
 	return g
 }

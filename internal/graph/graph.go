@@ -27,6 +27,14 @@ type Graph struct {
 
 	nominations []nomination
 	edgeCount   int
+	// participants counts, for each item, the actors sharing it (see
+	// Links), whoever may see them.
+	participants []int32
+	// direct is the part of the rows holding the relations that link two
+	// actors directly (affiliations, acquaintances), as positions in adj,
+	// so that counting an actor's relations need not walk all its rows.
+	doff []int32
+	dpos []int32
 
 	// pub is the part everyone may see, weighted, for PageRank.
 	pub publicCSR
@@ -111,7 +119,7 @@ func (g *Graph) Stats() Stats {
 			b += int64(len(grp))*4 + 24
 		}
 	}
-	b += int64(len(g.pub.adj))*8 + int64(len(g.pub.off))*4 + n*8
+	b += int64(len(g.pub.adj))*8 + int64(len(g.pub.off))*4 + n*8 + n*4
 	st.Bytes = b
 	return st
 }

@@ -19,45 +19,45 @@ type Link struct {
 	Via  int32
 }
 
+// sharing reports whether relations of the kind put an actor in an item
+// shared with others (a note's authors or subject, a thread's posters, a
+// meeting's attendees).
+func sharing(k EdgeKind) bool {
+	return k == EdgeAuthor || k == EdgePost || k == EdgeAttended || k == EdgeAbout
+}
+
 // Links calls fn for each link of actor x with another actor that exists
 // for the sight; two actors sharing three notes are linked three times.
+// Items with more than maxShared participants (all of them counted,
+// visible or not, when the graph was built) link nobody.
 func (g *Graph) Links(s *Sight, x int32, fn func(Link)) {
-	g.Neighbors(s, x, func(nb Neighbor) bool {
-		switch nb.Kind {
-		case EdgeAffiliation, EdgeKnows, EdgeNomination:
-			if g.refs[nb.Node].Kind.IsActor() {
-				fn(Link{Node: nb.Node, Kind: nb.Kind, Via: -1})
+	for p := g.off[x]; p < g.off[x+1]; p++ {
+		k := EdgeKind(g.ekind[p] &^ reversed)
+		j := g.adj[p]
+		switch {
+		case k == EdgeAffiliation || k == EdgeKnows || k == EdgeNomination:
+			if g.refs[j].Kind.IsActor() && s.class(g.ecls[p]) {
+				fn(Link{Node: j, Kind: k, Via: -1})
 			}
-		case EdgeAuthor, EdgePost, EdgeAttended, EdgeAbout:
-			item := nb.Node
-			if g.Degree(item) > maxShared*4 {
-				return true
+		case sharing(k):
+			if g.participants[j] > maxShared || !s.class(g.ecls[p]) {
+				continue
 			}
-			count := 0
-			g.Neighbors(s, item, func(co Neighbor) bool {
-				if co.Kind == EdgeAuthor || co.Kind == EdgePost || co.Kind == EdgeAttended || co.Kind == EdgeAbout {
-					count++
+			for r := g.off[j]; r < g.off[j+1]; r++ {
+				co := g.adj[r]
+				ck := EdgeKind(g.ekind[r] &^ reversed)
+				if co == x || !sharing(ck) || !g.refs[co].Kind.IsActor() || !s.class(g.ecls[r]) {
+					continue
 				}
-				return count <= maxShared
-			})
-			if count > maxShared {
-				return true
-			}
-			g.Neighbors(s, item, func(co Neighbor) bool {
-				if co.Node == x || !g.refs[co.Node].Kind.IsActor() {
-					return true
-				}
-				kind := nb.Kind
+				kind := k
 				switch {
-				case co.Kind == EdgeAbout || nb.Kind == EdgeAbout:
+				case ck == EdgeAbout || k == EdgeAbout:
 					kind = EdgeAbout
-				case co.Kind != nb.Kind:
-					return true
+				case ck != k:
+					continue
 				}
-				fn(Link{Node: co.Node, Kind: kind, Via: item})
-				return true
-			})
+				fn(Link{Node: co, Kind: kind, Via: j})
+			}
 		}
-		return true
-	})
+	}
 }

@@ -17,11 +17,26 @@ type scratch struct {
 	seenTick uint32
 }
 
-// scratchPool keeps scratch arrays between queries of one graph.
-type scratchPool struct{ p sync.Pool }
+// scratchPool keeps scratch arrays between queries of one graph: a few,
+// one per query running at once (a sync.Pool would drop them at every
+// garbage collection, and they are megabytes long on a large graph).
+type scratchPool struct {
+	mu   sync.Mutex
+	free []*scratch
+}
+
+// maxFreeScratch bounds the arrays kept: as many as queries usually run
+// at once.
+const maxFreeScratch = 8
 
 func (g *Graph) getScratch() *scratch {
-	if s, ok := g.scratch.p.Get().(*scratch); ok {
+	g.scratch.mu.Lock()
+	var s *scratch
+	if n := len(g.scratch.free); n > 0 {
+		s, g.scratch.free = g.scratch.free[n-1], g.scratch.free[:n-1]
+	}
+	g.scratch.mu.Unlock()
+	if s != nil {
 		s.stamp++
 		if s.stamp == 0 { // wrapped: stale stamps could match again
 			clear(s.mark)
@@ -35,7 +50,13 @@ func (g *Graph) getScratch() *scratch {
 		seen: make([]uint32, n)}
 }
 
-func (g *Graph) putScratch(s *scratch) { g.scratch.p.Put(s) }
+func (g *Graph) putScratch(s *scratch) {
+	g.scratch.mu.Lock()
+	if len(g.scratch.free) < maxFreeScratch {
+		g.scratch.free = append(g.scratch.free, s)
+	}
+	g.scratch.mu.Unlock()
+}
 
 // tick starts a new set in seen.
 func (s *scratch) tick() {

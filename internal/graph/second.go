@@ -40,7 +40,7 @@ type Via struct {
 
 // maxFirst bounds the first-degree actors walked from: the strongest
 // ones, so that a hub's suggestions stay fast.
-const maxFirst = 300
+const maxFirst = 100
 
 // strength damps a number of shared links.
 func strength(n int) float64 { return 1 + math.Log(float64(n)) }

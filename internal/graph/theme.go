@@ -122,7 +122,7 @@ func (g *Graph) KeyActors(s *Sight, q ThemeQuery) []KeyActor {
 	sc := g.getScratch()
 	defer g.putScratch(sc)
 	items := g.themeItems(s, sc, q.Tags)
-	var list []KeyActor
+	list := make([]KeyActor, 0, len(items))
 	cand := func(i int32) *KeyActor {
 		if sc.idxStamp[i] != sc.stamp {
 			sc.idxStamp[i], sc.idx[i] = sc.stamp, int32(len(list))
@@ -131,6 +131,10 @@ func (g *Graph) KeyActors(s *Sight, q ThemeQuery) []KeyActor {
 		return &list[sc.idx[i]]
 	}
 	recentSince := q.Now.Add(-q.Recent).Unix()
+	// pairs are the actors linked on the theme: co-authors (and subjects)
+	// of its notes, then direct links; see countRelations.
+	pairs := map[uint64]struct{}{}
+	var sharers []int32
 	for _, it := range items {
 		k := g.refs[it].Kind
 		switch {
@@ -142,6 +146,7 @@ func (g *Graph) KeyActors(s *Sight, q ThemeQuery) []KeyActor {
 		}
 		recent := k == KindNote && q.Recent > 0 && g.at[it] >= recentSince
 		sc.tick()
+		sharers = sharers[:0]
 		for p := g.off[it]; p < g.off[it+1]; p++ {
 			j := g.adj[p]
 			ek := EdgeKind(g.ekind[p] &^ reversed)
@@ -162,6 +167,10 @@ func (g *Graph) KeyActors(s *Sight, q ThemeQuery) []KeyActor {
 				if recent {
 					a.Recent++
 				}
+				for _, o := range sharers {
+					pairs[pairKey(o, j)] = struct{}{}
+				}
+				sharers = append(sharers, j)
 			case KindCommunity:
 				a.Communities++
 			case KindThread:
@@ -185,7 +194,7 @@ func (g *Graph) KeyActors(s *Sight, q ThemeQuery) []KeyActor {
 	for i := range items {
 		sc.mark[items[i]] = sc.stamp
 	}
-	g.countRelations(s, sc, list)
+	g.countRelations(s, sc, list, pairs)
 	best := 0.0
 	for i := range list {
 		a := &list[i]
@@ -264,38 +273,34 @@ func (g *Graph) countNominations(s *Sight, tags []int32, cand func(int32) *KeyAc
 	}
 }
 
+// pairKey names an unordered pair of nodes.
+func pairKey(a, b int32) uint64 {
+	if a > b {
+		a, b = b, a
+	}
+	return uint64(uint32(a))<<32 | uint64(uint32(b))
+}
+
 // countRelations counts each candidate's links with other candidates:
-// affiliations, declared acquaintances, and co-authorship of the
-// theme's notes. sc.idx holds the candidates' positions and sc.mark the
-// theme's items, under sc.stamp.
-func (g *Graph) countRelations(s *Sight, sc *scratch, list []KeyActor) {
+// the co-authors (and subjects) of the theme's notes gathered in pairs,
+// and direct links (affiliations, acquaintances) added to them, each
+// pair once. sc.idx holds the candidates' positions under sc.stamp.
+func (g *Graph) countRelations(s *Sight, sc *scratch, list []KeyActor, pairs map[uint64]struct{}) {
 	isCand := func(j int32) bool { return sc.idxStamp[j] == sc.stamp }
 	for ci := range list {
 		i := list[ci].Node
-		sc.tick()
-		sc.see(i)
-		n := 0
-		for p := g.off[i]; p < g.off[i+1]; p++ {
-			j := g.adj[p]
-			switch EdgeKind(g.ekind[p] &^ reversed) {
-			case EdgeAffiliation, EdgeKnows:
-				if isCand(j) && s.class(g.ecls[p]) && sc.see(j) {
-					n++
-				}
-			case EdgeAuthor, EdgeAbout:
-				if sc.mark[j] != sc.stamp || !s.class(g.ecls[p]) {
-					continue
-				}
-				for r := g.off[j]; r < g.off[j+1]; r++ {
-					co := g.adj[r]
-					ck := EdgeKind(g.ekind[r] &^ reversed)
-					if (ck == EdgeAuthor || ck == EdgeAbout) && isCand(co) && s.class(g.ecls[r]) && sc.see(co) {
-						n++
-					}
-				}
+		for _, p := range g.dpos[g.doff[i]:g.doff[i+1]] {
+			if j := g.adj[p]; isCand(j) && s.class(g.ecls[p]) {
+				pairs[pairKey(i, j)] = struct{}{}
 			}
 		}
-		list[ci].Relations = n
+	}
+	for k := range pairs {
+		a, b := int32(k>>32), int32(uint32(k))
+		if isCand(a) && isCand(b) {
+			list[sc.idx[a]].Relations++
+			list[sc.idx[b]].Relations++
+		}
 	}
 }
 
