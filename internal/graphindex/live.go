@@ -61,10 +61,12 @@ type state struct {
 	built time.Time
 }
 
+// centrality is one theme's PageRank and the graph it is indexed by.
 type centrality struct {
-	g      *graph.Graph
-	once   sync.Once
-	scores map[int32]float64
+	mu         sync.Mutex
+	g          *graph.Graph
+	scores     map[int32]float64
+	refreshing bool
 }
 
 // New returns a Live graph over src; it builds on first use.
@@ -223,36 +225,89 @@ func (l *Live) Age() time.Duration {
 }
 
 // Centrality returns the topic PageRank of a theme (its tag nodes) over
-// g's public part, for the actors only, computed once per graph and
-// theme and kept for the most recent themes.
+// g's public part, for the actors only. It is computed once per theme and
+// kept for the most recent themes. When the graph was rebuilt since (a
+// write somewhere), the scores of the previous graph are carried over
+// to the new one's nodes at once and computed again in the background:
+// a small change barely moves a PageRank, and a large network must not
+// pay a whole PageRank on the first request after every write.
 func (l *Live) Centrality(g *graph.Graph, tags []int32) map[int32]float64 {
 	key := themeKey(g, tags)
 	l.cmu.Lock()
 	c := l.cache[key]
-	if c == nil || c.g != g {
-		c = &centrality{g: g}
-		if _, ok := l.cache[key]; !ok {
-			l.order = append(l.order, key)
-		}
+	if c == nil {
+		c = &centrality{}
 		l.cache[key] = c
+		l.order = append(l.order, key)
 		for len(l.order) > l.opts.CentralityCache {
 			delete(l.cache, l.order[0])
 			l.order = l.order[1:]
 		}
 	}
 	l.cmu.Unlock()
-	c.once.Do(func() {
-		pr := g.PageRank(g.ThemeSeeds(tags))
-		c.scores = map[int32]float64{}
-		for _, k := range []graph.Kind{graph.KindUser, graph.KindOrganization, graph.KindActor} {
-			for _, i := range g.OfKind(k) {
-				if pr[i] > 0 {
-					c.scores[i] = pr[i]
-				}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case c.g == g:
+		return c.scores
+	case c.g == nil:
+		c.g, c.scores = g, pageRankOf(g, tags)
+		return c.scores
+	}
+	// A newer graph: carry the scores over, refresh aside.
+	c.g, c.scores = g, carryOver(c.g, g, c.scores)
+	if !c.refreshing {
+		c.refreshing = true
+		refs := make([]graph.NodeRef, len(tags))
+		for i, t := range tags {
+			refs[i] = g.Ref(t)
+		}
+		go l.refresh(c, g, refs)
+	}
+	return c.scores
+}
+
+// refresh computes a theme's PageRank on g and keeps it unless a newer
+// graph came meanwhile (whose own refresh follows).
+func (l *Live) refresh(c *centrality, g *graph.Graph, refs []graph.NodeRef) {
+	var tags []int32
+	for _, r := range refs {
+		if i, ok := g.Node(r); ok {
+			tags = append(tags, i)
+		}
+	}
+	scores := pageRankOf(g, tags)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.refreshing = false
+	if c.g == g {
+		c.scores = scores
+	}
+}
+
+// pageRankOf is the theme's PageRank for the actors only.
+func pageRankOf(g *graph.Graph, tags []int32) map[int32]float64 {
+	pr := g.PageRank(g.ThemeSeeds(tags))
+	scores := map[int32]float64{}
+	for _, k := range []graph.Kind{graph.KindUser, graph.KindOrganization, graph.KindActor} {
+		for _, i := range g.OfKind(k) {
+			if pr[i] > 0 {
+				scores[i] = pr[i]
 			}
 		}
-	})
-	return c.scores
+	}
+	return scores
+}
+
+// carryOver maps scores from one graph's nodes to another's.
+func carryOver(from, to *graph.Graph, scores map[int32]float64) map[int32]float64 {
+	out := make(map[int32]float64, len(scores))
+	for i, v := range scores {
+		if j, ok := to.Node(from.Ref(i)); ok {
+			out[j] = v
+		}
+	}
+	return out
 }
 
 func themeKey(g *graph.Graph, tags []int32) string {

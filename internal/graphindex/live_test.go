@@ -106,3 +106,60 @@ func TestCentralityIsCachedPerGraph(t *testing.T) {
 		t.Fatalf("centrality %v %v", a, b)
 	}
 }
+
+// TestCentralityCarriesOverToANewGraph: after a rebuild, a theme's
+// PageRank answers at once from the previous graph's scores, mapped to
+// the new nodes, and is refreshed in the background.
+func TestCentralityCarriesOverToANewGraph(t *testing.T) {
+	ctx := context.Background()
+	svc, db := testutil.Service(t)
+	alice, av := testutil.User(t, svc, "Alice", "alice@example.test")
+	bob, _ := testutil.User(t, svc, "Bob", "bob@example.test")
+	if _, err := svc.UpdateProfile(ctx, av, alice.ID, maillage.ProfileInput{Name: "Alice", Language: "fr-CA",
+		ProfileVisibility: "public", Contact: "messages", Interests: []string{"transition"}}); err != nil {
+		t.Fatal(err)
+	}
+	n, err := svc.CreateNote(ctx, av, maillage.NoteInput{Title: "Note", Body: "x", Kind: "general", Visibility: "public",
+		Tags: []string{"transition"}, AuthorIDs: []string{bob.ID}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	testutil.AcceptNote(t, svc, n.ID, bob.ID)
+	live := graphindex.New(db, graphindex.Options{})
+	g1, err := live.Graph(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tag := tagNode(t, g1, svc, "transition")
+	s1 := live.Centrality(g1, []int32{tag})
+	a1, _ := g1.Node(graph.NodeRef{Kind: graph.KindUser, ID: alice.ID})
+	if s1[a1] <= 0 {
+		t.Fatalf("alice has no centrality: %v", s1)
+	}
+	// Another write: a new graph, whose node numbers may differ.
+	testutil.User(t, svc, "Carol", "carol@example.test")
+	g2, err := live.Graph(ctx)
+	if err != nil || g2 == g1 {
+		t.Fatalf("no new graph: %v", err)
+	}
+	s2 := live.Centrality(g2, []int32{tagNode(t, g2, svc, "transition")})
+	a2, _ := g2.Node(graph.NodeRef{Kind: graph.KindUser, ID: alice.ID})
+	if s2[a2] != s1[a1] {
+		t.Errorf("alice's carried-over centrality: %v, was %v", s2[a2], s1[a1])
+	}
+}
+
+func tagNode(t *testing.T, g *graph.Graph, svc interface {
+	ThemeTags(context.Context, maillage.Viewer, string, bool) (*maillage.Tag, []string, error)
+}, label string) int32 {
+	t.Helper()
+	_, ids, err := svc.ThemeTags(context.Background(), maillage.Anonymous(), label, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i, ok := g.Node(graph.NodeRef{Kind: graph.KindTag, ID: ids[0]})
+	if !ok {
+		t.Fatal("no tag node")
+	}
+	return i
+}
