@@ -73,7 +73,7 @@ func TestKeyActorsContract(t *testing.T) {
 		t.Errorf("alice for a visitor: %v", a)
 	}
 	reasons := strings.Join(toStrings(a["reasons"]), " | ")
-	if !strings.Contains(reasons, "1 note visible sur « économie sociale »") || !strings.Contains(reasons, "Membre de 1 communauté") {
+	if !strings.Contains(reasons, "1 note visible sur «\u202féconomie sociale\u202f»") || !strings.Contains(reasons, "Membre de 1 communauté") {
 		t.Errorf("alice's reasons for a visitor: %s", reasons)
 	}
 	if org := anon[e.org.ID]; org["type"] != "organization" || org["tagged"] != true {

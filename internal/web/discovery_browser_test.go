@@ -40,7 +40,7 @@ func TestBrowserKeyActorsAndSecondDegree(t *testing.T) {
 		chromedp.Navigate(base+"/tags/numerique"),
 		chromedp.WaitVisible(chromedp.CSS("#key-actors-title")),
 	)
-	if got := text(".key-actors-section .key-actor"); !containsAll(got, "Alice Côté", "1 note visible sur « numérique »") {
+	if got := text(".key-actors-section .key-actor"); !containsAll(got, "Alice Côté", "1 note visible sur «\u202fnumérique\u202f»") {
 		t.Errorf("the first key actor reads %q", got)
 	}
 	a.check("tag page with its key actors")
@@ -55,7 +55,7 @@ func TestBrowserKeyActorsAndSecondDegree(t *testing.T) {
 	browser.Do(t, ctx, chromedp.WaitVisible(chromedp.CSS(".second-degree-link a")))
 	browser.Do(t, ctx, chromedp.Click(chromedp.CSS(".second-degree-link a")))
 	browser.Do(t, ctx, chromedp.WaitVisible(chromedp.CSS(".key-actors .key-actor")))
-	if got := text(".key-actors .key-actor"); !containsAll(got, "Coop du Quartier", "par Alice Côté : même organisation") {
+	if got := text(".key-actors .key-actor"); !containsAll(got, "Coop du Quartier", "par Alice Côté\u202f: même organisation") {
 		t.Errorf("the second degree from Bob reads %q", got)
 	}
 	a.check("second degree")

@@ -35,7 +35,7 @@ func TestKeyActorsPages(t *testing.T) {
 	if r.Status != http.StatusOK {
 		t.Fatalf("tag page: %d", r.Status)
 	}
-	mustContain(t, r, "Actrices et acteurs clés", "Alice Côté", "1 note visible sur « numérique »",
+	mustContain(t, r, "Acteur·trices clés", "Alice Côté", "1 note visible sur «\u202fnumérique\u202f»",
 		"Membre de 1 communauté sur ce thème", `href="/tags/numerique/key-actors?order=combined"`)
 	mustNotContain(t, r, "Comité confidentiel", "Membre de 3 communautés")
 	bob := e.client()
@@ -73,12 +73,12 @@ func TestSecondDegreePages(t *testing.T) {
 	if r.Status != http.StatusOK {
 		t.Fatalf("second degree: %d", r.Status)
 	}
-	mustContain(t, r, "Deuxième degré", "Bob Lavoie", "par Alice Côté : 1 note écrite ensemble")
+	mustContain(t, r, "Deuxième degré", "Bob Lavoie", "par Alice Côté\u202f: 1 note écrite ensemble")
 	mustContain(t, carol.get("/people/"+w.Alice.ID), "/people/"+w.Alice.ID+"/second-degree")
 	mustContain(t, carol.get("/organizations/"+w.Org.ID+"/second-degree?tag=numerique"), "Bob Lavoie")
 	mustNotContain(t, carol.get("/organizations/"+w.Org.ID+"/second-degree?tag=economie-sociale"), "Bob Lavoie")
 	if r := carol.get("/organizations/" + w.Org.ID + "/second-degree?tag=zeta-absente"); r.Status != http.StatusBadRequest ||
-		!strings.Contains(r.Body, "Aucune étiquette « zeta-absente »") {
+		!strings.Contains(r.Body, "Aucune étiquette «\u202fzeta-absente\u202f»") {
 		t.Errorf("an unknown theme: %d", r.Status)
 	}
 	// Bob's profile is for members: a visitor gets the 404 of an absent
@@ -99,13 +99,13 @@ func TestAcquaintancePanel(t *testing.T) {
 	alice, bob := e.client(), e.client()
 	alice.signIn("alice@example.org", testPassword)
 	bob.signIn("bob@example.org", testPassword)
-	mustContain(t, alice.get("/people/"+w.Bob.ID), "Vous connaissez Bob Lavoie ?", `action="/people/`+w.Bob.ID+`/acquaintance"`)
+	mustContain(t, alice.get("/people/"+w.Bob.ID), "Vous connaissez Bob Lavoie\u202f?", `action="/people/`+w.Bob.ID+`/acquaintance"`)
 	r := alice.post("/people/"+w.Bob.ID+"/acquaintance", url.Values{"kind": {"worked_with"}})
 	if r.Status != http.StatusOK {
 		t.Fatalf("declare: %d %s", r.Status, excerptBody(r.Body))
 	}
-	mustContain(t, r, "Demande envoyée : cette personne pourra la confirmer.", "en attente de sa confirmation")
-	mustContain(t, bob.get("/people/"+w.Alice.ID), "Alice Côté indique vous connaître. Le confirmez-vous ?")
+	mustContain(t, r, "Demande envoyée\u202f: cette personne pourra la confirmer.", "en attente de sa confirmation")
+	mustContain(t, bob.get("/people/"+w.Alice.ID), "Alice Côté indique vous connaître. Le confirmez-vous\u202f?")
 	r = bob.post("/people/"+w.Alice.ID+"/acquaintance/answer", url.Values{"accept": {"1"}})
 	mustContain(t, r, "Lien confirmé.", "Vous avez travaillé ensemble.")
 	mustContain(t, alice.get("/people/"+w.Bob.ID), "Vous avez travaillé ensemble.", "Retirer ce lien")
@@ -116,5 +116,5 @@ func TestAcquaintancePanel(t *testing.T) {
 	}
 	mustNotContain(t, e.client().get("/people/"+w.Alice.ID), "Vous connaissez")
 	r = alice.post("/people/"+w.Bob.ID+"/acquaintance/delete", nil)
-	mustContain(t, r, "Lien retiré.", "Vous connaissez Bob Lavoie ?")
+	mustContain(t, r, "Lien retiré.", "Vous connaissez Bob Lavoie\u202f?")
 }
