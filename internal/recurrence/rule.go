@@ -146,13 +146,13 @@ type Preset string
 
 // Presets offered by the meeting form.
 const (
-	PresetNone          Preset = ""
-	PresetWeekly        Preset = "weekly"
-	PresetBiweekly      Preset = "biweekly"
-	PresetMonthlyDay    Preset = "monthly"   // the same weekday of the month (third Thursday)
-	PresetBimonthlyDay  Preset = "bimonthly" // every two months, same weekday of the month
-	PresetCustom        Preset = "custom"    // the rule typed in full
-	PresetQuarterlyDay  Preset = "quarterly" // every three months, same weekday of the month
+	PresetNone         Preset = ""
+	PresetWeekly       Preset = "weekly"
+	PresetBiweekly     Preset = "biweekly"
+	PresetMonthlyDay   Preset = "monthly"   // the same weekday of the month (third Thursday)
+	PresetBimonthlyDay Preset = "bimonthly" // every two months, same weekday of the month
+	PresetCustom       Preset = "custom"    // the rule typed in full
+	PresetQuarterlyDay Preset = "quarterly" // every three months, same weekday of the month
 )
 
 // weekdayCodes are the RFC 5545 weekday codes, Monday first.
