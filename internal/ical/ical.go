@@ -69,7 +69,7 @@ func Write(w io.Writer, c Calendar, defaultZone *time.Location) error {
 	cal.Props.SetText(goical.PropCalendarScale, "GREGORIAN")
 	cal.Props.SetText(goical.PropMethod, "PUBLISH")
 	if c.Name != "" {
-		cal.Props.SetText("X-WR-CALNAME", c.Name)
+		setText(cal.Props, "X-WR-CALNAME", c.Name)
 		cal.Props.SetText(goical.PropName, c.Name)
 	}
 	// Feeds are fetched again every few hours by the applications that read it.
@@ -77,7 +77,7 @@ func Write(w io.Writer, c Calendar, defaultZone *time.Location) error {
 	refresh.SetValueType(goical.ValueDuration)
 	refresh.Value = "PT6H"
 	cal.Props.Set(refresh)
-	cal.Props.SetText("X-PUBLISHED-TTL", "PT6H")
+	setRaw(cal.Props, "X-PUBLISHED-TTL", "PT6H")
 
 	zones := map[string]*time.Location{}
 	first := map[string]time.Time{}
@@ -205,4 +205,21 @@ func (e Event) base(stamp time.Time, seq int) *goical.Component {
 		ev.Props.SetDateTime(goical.PropLastModified, e.Modified.UTC())
 	}
 	return ev.Component
+}
+
+// setText sets a text property without a VALUE parameter: properties
+// whose type the encoder does not know (X-WR-CALNAME) would otherwise be
+// written with VALUE=TEXT, which some applications do not expect.
+func setText(props goical.Props, name, text string) {
+	p := goical.NewProp(name)
+	p.SetText(text)
+	p.Params.Del(goical.ParamValue)
+	props.Set(p)
+}
+
+// setRaw sets a property's value as written (a UTC offset, a duration).
+func setRaw(props goical.Props, name, value string) {
+	p := goical.NewProp(name)
+	p.Value = value
+	props.Set(p)
 }

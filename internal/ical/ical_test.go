@@ -37,10 +37,13 @@ func TestSeriesParsesAndExpandsAcrossDaylightSaving(t *testing.T) {
 		"RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU", "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU",
 		"DTSTART;TZID=America/Toronto:20260212T190000", "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TH;COUNT=6",
 		"EXDATE;TZID=America/Toronto:20260226T190000", "RECURRENCE-ID;TZID=America/Toronto:20260326T190000",
-		"SEQUENCE:3", "SUMMARY:Rencontre\\, suivi\\; bilan", "\r\n"} {
+		"SEQUENCE:3", "SUMMARY:Rencontre\\, suivi\\; bilan", "TZOFFSETFROM:-0500", "X-WR-CALNAME:CdP", "\r\n"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the file lacks %q:\n%s", want, text)
 		}
+	}
+	if strings.Contains(text, "VALUE=TEXT") {
+		t.Errorf("a property carries VALUE=TEXT:\n%s", text)
 	}
 	cal, err := goical.NewDecoder(strings.NewReader(text)).Decode()
 	if err != nil {

@@ -57,8 +57,8 @@ func observance(kind string, wall time.Time, name string, from, to int, rule str
 	p.SetValueType(goical.ValueDateTime)
 	p.Value = wall.Format("20060102T150405") // floating local time, as RFC 5545 wants here
 	o.Props.Set(p)
-	o.Props.SetText(goical.PropTimezoneOffsetFrom, offset(from))
-	o.Props.SetText(goical.PropTimezoneOffsetTo, offset(to))
+	setRaw(o.Props, goical.PropTimezoneOffsetFrom, offset(from))
+	setRaw(o.Props, goical.PropTimezoneOffsetTo, offset(to))
 	if name != "" {
 		o.Props.SetText(goical.PropTimezoneName, name)
 	}

@@ -150,3 +150,7 @@ func (s *Service) writeCalendar(name string, ms []maillage.Meeting) ([]byte, err
 	}
 	return buf.Bytes(), nil
 }
+
+// BaseURL is the public address of Maillage, for links written out
+// (calendar subscriptions).
+func (s *Service) BaseURL() string { return strings.TrimRight(s.baseURL, "/") }
