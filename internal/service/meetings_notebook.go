@@ -185,3 +185,33 @@ func frenchDay(t time.Time) string {
 	}
 	return fmt.Sprintf("%s %s %d", day, months[t.Month()-1], t.Year())
 }
+
+// PublicNotebooksToPublishIn lists the public notebooks of public
+// communities the viewer may file notes in: where a meeting's summary
+// and resources can be published.
+func (s *Service) PublicNotebooksToPublishIn(ctx context.Context, v maillage.Viewer) ([]maillage.Notebook, error) {
+	if err := requireSignedIn(v); err != nil {
+		return nil, err
+	}
+	nbs, _, err := s.Notebooks(ctx, v, NotebookFilter{MemberID: v.UserID, Page: Page{Limit: 200}})
+	if err != nil {
+		return nil, err
+	}
+	var out []maillage.Notebook
+	for i := range nbs {
+		nb := &nbs[i]
+		if nb.Visibility != maillage.VisibilityPublic || nb.CommunityID == "" {
+			continue
+		}
+		c, err := s.db.Community(ctx, nb.CommunityID)
+		if err != nil || c.Visibility != maillage.VisibilityPublic {
+			continue
+		}
+		full, err := s.Notebook(ctx, v, nb.ID)
+		if err != nil || !CanContributeToNotebook(v, full) {
+			continue
+		}
+		out = append(out, *full)
+	}
+	return out, nil
+}
