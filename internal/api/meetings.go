@@ -359,11 +359,14 @@ func (s *server) moveOccurrence(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *server) getAttendance(w http.ResponseWriter, r *http.Request) error {
-	occ, err := parseTime("occurrence", r.URL.Query().Get("occurrence"))
-	if err != nil {
-		return err
+	var occ time.Time
+	if q := r.URL.Query().Get("occurrence"); q != "" {
+		var err error
+		if occ, err = parseTime("occurrence", q); err != nil {
+			return err
+		}
 	}
-	rows, err := s.svc.Attendance(r.Context(), viewerOf(r), r.PathValue("id"), occ)
+	rows, occ, err := s.svc.Attendance(r.Context(), viewerOf(r), r.PathValue("id"), occ)
 	if err != nil {
 		return err
 	}

@@ -325,6 +325,9 @@ var leakLists = map[string][]leakList{
 		}
 		return out
 	}}},
+	"GET /api/v1/communities/{id}/meetings": {{field: "meetings", key: "id", want: func(w *leakWorld, v maillage.Viewer, tg leakTarget) []string {
+		return w.visibleMeetingIDs(v, tg.item.vals["community"])
+	}}},
 	"GET /api/v1/notes": {{field: "items", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {
 		return w.visibleIDs(v, "note")
 	}}},

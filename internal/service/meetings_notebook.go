@@ -19,8 +19,9 @@ const (
 // OpenOccurrenceNotebook opens the notebook of one occurrence from the
 // template, in one step: a notebook for the community's members, with a
 // detailed minute (private to its authors, or for the community's
-// members when minuteForCommunity), a public summary and a public
-// resources note, each filed in its category. The community's managers
+// members when minuteForCommunity), a summary and a resources note that
+// become public when published (PublishOccurrence), each filed in its
+// category. The community's managers
 // and the meeting's note-taker may; the note-taker, when someone else
 // opens it, is invited to co-author the three notes (consent, as for any
 // co-author). A second click, or a click on an occurrence already
@@ -104,8 +105,11 @@ func (s *Service) openNotebook(ctx context.Context, v maillage.Viewer, m *mailla
 		vis                   maillage.Visibility
 	}{
 		{title + " : compte rendu", "## Présences\n\n## Points discutés\n\n## Décisions\n\n## Suites à donner\n", meetingCatMinutes, minuteVis},
-		{title + " : résumé", "## En bref\n\n## Ce que nous retenons\n", meetingCatSummary, maillage.VisibilityPublic},
-		{title + " : ressources", "## Ressources partagées\n\n- \n", meetingCatResources, maillage.VisibilityPublic},
+		// The summary and the resources are for the public once
+		// published; until then the community's members prepare them,
+		// since their titles name the meeting.
+		{title + " : résumé", "## En bref\n\n## Ce que nous retenons\n", meetingCatSummary, maillage.VisibilityCommunity},
+		{title + " : ressources", "## Ressources partagées\n\n- \n", meetingCatResources, maillage.VisibilityCommunity},
 	}
 	ids := make([]string, len(notes))
 	for i, n := range notes {
@@ -126,12 +130,13 @@ func (s *Service) openNotebook(ctx context.Context, v maillage.Viewer, m *mailla
 }
 
 // PublishOccurrence publishes an occurrence's summary and resources: it
-// records the publication and, in the same step, files both notes in the
-// public notebooks chosen (each of a public community), which tells those
-// communities exactly as integrating a note into a public notebook does.
-// The community's managers and the note-taker may; filing in a notebook
-// takes the right to contribute to it. Every notebook is checked before
-// anything is filed.
+// makes both notes public (their authors may: the note-taker, or the
+// manager who opened the notebook), records the publication and, in the
+// same step, files them in the public notebooks chosen (each of a public
+// community), which tells those communities exactly as integrating a
+// note into a public notebook does. The community's managers and the
+// note-taker may; filing in a notebook takes the right to contribute to
+// it. Every notebook is checked before anything is changed.
 func (s *Service) PublishOccurrence(ctx context.Context, v maillage.Viewer, meetingID string, occurrence time.Time, notebookIDs []string) error {
 	if err := requireSignedIn(v); err != nil {
 		return err
@@ -159,6 +164,14 @@ func (s *Service) PublishOccurrence(ctx context.Context, v maillage.Viewer, meet
 		if nb.Visibility != maillage.VisibilityPublic || !CanContributeToNotebook(v, nb) {
 			return &maillage.Error{Code: maillage.CodeForbidden, MessageID: "meeting.publish_notebook",
 				Fields: []maillage.FieldError{{Field: "notebook_ids", MessageID: "meeting.publish_notebook"}}}
+		}
+	}
+	for _, noteID := range []string{ch.SummaryNoteID, ch.ResourcesNoteID} {
+		if noteID == "" {
+			continue
+		}
+		if err := s.makeNotePublic(ctx, v, noteID); err != nil {
+			return err
 		}
 	}
 	for _, id := range notebookIDs {
@@ -214,4 +227,27 @@ func (s *Service) PublicNotebooksToPublishIn(ctx context.Context, v maillage.Vie
 		out = append(out, *full)
 	}
 	return out, nil
+}
+
+// makeNotePublic turns a note public, its other fields unchanged; a note
+// public already is left alone. Only its authors may.
+func (s *Service) makeNotePublic(ctx context.Context, v maillage.Viewer, id string) error {
+	n, err := s.Note(ctx, v, id)
+	if err != nil {
+		return err
+	}
+	if n.Visibility == maillage.VisibilityPublic {
+		return nil
+	}
+	if !maillage.CanEditContent(v, n.Access()) {
+		return maillage.Errorf(maillage.CodeForbidden, "meeting.publish_authors")
+	}
+	tags := make([]string, 0, len(n.Tags))
+	for _, t := range n.Tags {
+		tags = append(tags, t.Label)
+	}
+	_, err = s.UpdateNote(ctx, v, id, maillage.NoteInput{Title: n.Title, Body: n.Body, Summary: n.Summary, Kind: string(n.Kind),
+		Visibility: string(maillage.VisibilityPublic), CommunityID: n.CommunityID, OrganizationID: n.OrganizationID,
+		PersonUserID: n.PersonUserID, AuthorsAreManagers: n.AuthorsAreManagers, License: string(n.License), Tags: tags, Version: n.Version})
+	return err
 }

@@ -36,17 +36,47 @@ func (s *Service) AnswerMeeting(ctx context.Context, v maillage.Viewer, id strin
 }
 
 // Attendance lists who answered and who came to one occurrence: the
-// community's managers (who record attendance) may see it.
-func (s *Service) Attendance(ctx context.Context, v maillage.Viewer, id string, occurrence time.Time) ([]maillage.Attendance, error) {
+// community's managers (who record attendance) may see it. A zero
+// occurrence names the latest one that has begun, or else the first to
+// come. It returns the occurrence used.
+func (s *Service) Attendance(ctx context.Context, v maillage.Viewer, id string, occurrence time.Time) ([]maillage.Attendance, time.Time, error) {
 	m, err := s.managedMeeting(ctx, v, id)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
+	}
+	if occurrence.IsZero() {
+		if occurrence, err = s.defaultOccurrence(m); err != nil {
+			return nil, time.Time{}, err
+		}
 	}
 	occ, err := checkOccurrence(m, occurrence)
 	if err != nil {
-		return nil, err
+		return nil, time.Time{}, err
 	}
-	return s.db.OccurrenceAttendance(ctx, id, occ)
+	rows, err := s.db.OccurrenceAttendance(ctx, id, occ)
+	return rows, occ, err
+}
+
+// defaultOccurrence is the occurrence a page shows when none is named:
+// the latest one that has begun, or else the first to come.
+func (s *Service) defaultOccurrence(m *maillage.Meeting) (time.Time, error) {
+	series, err := meetingSeries(m)
+	if err != nil {
+		return time.Time{}, err
+	}
+	now := s.db.Now()
+	past, err := series.Occurrences(series.Start, now, 0)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if len(past) > 0 {
+		return past[len(past)-1].Original.UTC(), nil
+	}
+	next, err := series.Next(now, 1)
+	if err != nil || len(next) == 0 {
+		return series.Start.UTC(), err
+	}
+	return next[0].Original.UTC(), nil
 }
 
 // RecordAttendance records who came to one occurrence (true), who did not

@@ -292,11 +292,11 @@ func TestOccurrenceNotebookAndPublication(t *testing.T) {
 		t.Fatalf("bob accepted but is not the note-taker")
 	}
 	occ := view.Upcoming[0].Occurrence
-	nbID, err := e.s.OpenOccurrenceNotebook(e.ctx, e.vb, e.seriesID, occ, false)
+	nbID, err := e.s.OpenOccurrenceNotebook(e.ctx, e.va, e.seriesID, occ, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := e.s.OpenOccurrenceNotebook(e.ctx, e.va, e.seriesID, occ, false)
+	again, err := e.s.OpenOccurrenceNotebook(e.ctx, e.vb, e.seriesID, occ, false)
 	if err != nil || again != nbID {
 		t.Errorf("second click: %s %v, want %s", again, err, nbID)
 	}
@@ -311,8 +311,10 @@ func TestOccurrenceNotebookAndPublication(t *testing.T) {
 			ch = c
 		}
 	}
-	for id, want := range map[string]maillage.Visibility{ch.MinuteNoteID: "private", ch.SummaryNoteID: "public", ch.ResourcesNoteID: "public"} {
-		n, err := e.s.Note(e.ctx, e.vb, id)
+	// Bob, the note-taker, is invited to co-sign the three notes.
+	testutil.AcceptNote(t, e.s, ch.MinuteNoteID, e.bob.ID)
+	for id, want := range map[string]maillage.Visibility{ch.MinuteNoteID: "private", ch.SummaryNoteID: "community", ch.ResourcesNoteID: "community"} {
+		n, err := e.s.Note(e.ctx, e.va, id)
 		if err != nil || n.Visibility != want {
 			t.Errorf("note %s: %v, want %s", id, err, want)
 		}
@@ -327,6 +329,11 @@ func TestOccurrenceNotebookAndPublication(t *testing.T) {
 	}
 	if err := e.s.PublishOccurrence(e.ctx, e.va, e.seriesID, occ, []string{e.publicNotebookID}); err != nil {
 		t.Fatal(err)
+	}
+	for _, id := range []string{ch.SummaryNoteID, ch.ResourcesNoteID} {
+		if n, err := e.s.Note(e.ctx, e.vo, id); err != nil || n.Visibility != maillage.VisibilityPublic {
+			t.Errorf("published note %s not public: %v", id, err)
+		}
 	}
 	pub, err := e.s.Notebook(e.ctx, e.vo, e.publicNotebookID)
 	if err != nil {
@@ -355,7 +362,7 @@ func TestAttendanceAndReminders(t *testing.T) {
 	if err := e.s.RecordAttendance(e.ctx, e.va, e.seriesID, e.start, map[string]*bool{e.bob.ID: &yes, e.olga.ID: &no}); maillage.ErrorCode(err) != maillage.CodeInvalid {
 		t.Errorf("outsider in the list: %v", err)
 	}
-	if rows, _ := e.s.Attendance(e.ctx, e.va, e.seriesID, e.start); len(rows) != 0 {
+	if rows, _, _ := e.s.Attendance(e.ctx, e.va, e.seriesID, e.start); len(rows) != 0 {
 		t.Errorf("a refused list wrote %d rows", len(rows))
 	}
 	if err := e.s.RecordAttendance(e.ctx, e.va, e.seriesID, e.start, map[string]*bool{e.bob.ID: &yes, e.alice.ID: &yes}); err != nil {
@@ -364,7 +371,10 @@ func TestAttendanceAndReminders(t *testing.T) {
 	if err := e.s.RecordAttendance(e.ctx, e.vb, e.seriesID, e.start, map[string]*bool{e.bob.ID: &yes}); maillage.ErrorCode(err) != maillage.CodeForbidden {
 		t.Errorf("a member records: %v", err)
 	}
-	rows, err := e.s.Attendance(e.ctx, e.va, e.seriesID, e.start)
+	rows, occ, err := e.s.Attendance(e.ctx, e.va, e.seriesID, time.Time{})
+	if !occ.Equal(e.start) {
+		t.Errorf("default occurrence %v, want the first %v", occ, e.start)
+	}
 	if err != nil || len(rows) != 2 || rows[0].Attended == nil || !*rows[0].Attended {
 		t.Errorf("attendance %+v %v", rows, err)
 	}

@@ -42,3 +42,9 @@ func (db *DB) meetingAccess(ctx context.Context, id string) (maillage.MeetingAcc
 	a.Visibility, a.Community.Visibility = maillage.Visibility(vis), maillage.Visibility(cvis)
 	return a, err
 }
+
+// meetingTagVisibleSQL is maillage.CanViewMeeting for meetings aliased m
+// alone (tag uses and counts name no community alias).
+func meetingTagVisibleSQL(v maillage.Viewer, m string, a *args) string {
+	return "EXISTS (SELECT 1 FROM communities tmc WHERE tmc.id = " + m + ".community_id AND " + meetingVisibleSQL(v, m, "tmc", a) + ")"
+}

@@ -436,19 +436,27 @@ func (s *server) publishForm(w http.ResponseWriter, r *http.Request) {
 	if !s.requireSignedIn(w, r) {
 		return
 	}
-	occ, err := occurrenceOf(r)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	o, ok := v.Occurrence(occ)
-	if !ok || o.NotebookID == "" {
-		s.fail(w, r, maillage.Errorf(maillage.CodeNotFound, "meeting.notebook_not_open"))
-		return
-	}
 	if !v.CanManage && !v.IsNoteTaker {
 		s.fail(w, r, maillage.ErrForbidden)
 		return
+	}
+	// The occurrence named, or else the latest whose notebook is open.
+	var o maillage.Occurrence
+	if r.FormValue("occurrence") != "" {
+		occ, err := occurrenceOf(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		o, _ = v.Occurrence(occ)
+	} else {
+		for _, list := range [][]maillage.Occurrence{v.Past, v.Upcoming} {
+			for _, c := range list {
+				if c.NotebookID != "" && o.NotebookID == "" {
+					o = c
+				}
+			}
+		}
 	}
 	nbs, err := s.svc.PublicNotebooksToPublishIn(r.Context(), st.Viewer)
 	if err != nil {
@@ -488,20 +496,23 @@ func (s *server) attendanceForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := state(r)
-	occ, err := occurrenceOf(r)
+	var occ time.Time
+	if r.FormValue("occurrence") != "" {
+		var err error
+		if occ, err = occurrenceOf(r); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
+	rows, occ, err := s.svc.Attendance(r.Context(), st.Viewer, mv.Meeting.ID, occ)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	o, found := mv.Occurrence(occ)
 	if !found {
-		s.fail(w, r, maillage.Errorf(maillage.CodeNotFound, "meeting.no_such_occurrence"))
-		return
-	}
-	rows, err := s.svc.Attendance(r.Context(), st.Viewer, mv.Meeting.ID, o.Occurrence)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+		// An occurrence older than the page lists: shown by its date alone.
+		o = maillage.Occurrence{Occurrence: occ, StartsAt: occ}
 	}
 	members, _, err := s.svc.Members(r.Context(), st.Viewer, mv.Meeting.CommunityID, service.Page{Limit: maillage.MaxAttendanceBatch})
 	if err != nil {
