@@ -251,3 +251,37 @@ func (s *Service) makeNotePublic(ctx context.Context, v maillage.Viewer, id stri
 		PersonUserID: n.PersonUserID, AuthorsAreManagers: n.AuthorsAreManagers, License: string(n.License), Tags: tags, Version: n.Version})
 	return err
 }
+
+// AttachOccurrenceNotebook records an existing notebook, and its minute,
+// summary and resources notes (any may be ""), as one occurrence's: for
+// meetings held before Maillage, whose notes were written elsewhere. The
+// community's managers may, with a notebook of the meeting's community
+// and notes they can see.
+func (s *Service) AttachOccurrenceNotebook(ctx context.Context, v maillage.Viewer, meetingID string, occurrence time.Time, notebookID, minuteID, summaryID, resourcesID string) error {
+	m, err := s.managedMeeting(ctx, v, meetingID)
+	if err != nil {
+		return err
+	}
+	occ, err := checkOccurrence(m, occurrence)
+	if err != nil {
+		return err
+	}
+	nb, err := s.Notebook(ctx, v, notebookID)
+	if err != nil {
+		return err
+	}
+	if nb.CommunityID != m.CommunityID {
+		return invalidField("notebook_id", "meeting.notebook_other_community")
+	}
+	for _, id := range []string{minuteID, summaryID, resourcesID} {
+		if id == "" {
+			continue
+		}
+		if _, err := s.Note(ctx, v, id); err != nil {
+			return err
+		}
+	}
+	return s.db.Update(ctx, func(tx *store.Tx) error {
+		return tx.SetOccurrenceNotebook(ctx, meetingID, occ, notebookID, minuteID, summaryID, resourcesID)
+	})
+}
