@@ -131,7 +131,9 @@ func (l *loader) meetingCalendar(ctx context.Context, sum *Summary) error {
 	return nil
 }
 
-func date(loc *time.Location, y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 13, 30, 0, 0, loc) }
+func date(loc *time.Location, y, m, d int) time.Time {
+	return time.Date(y, time.Month(m), d, 13, 30, 0, 0, loc)
+}
 
 // attend records who came to an occurrence: the people named, among the
 // community's members; the other members did not come.
