@@ -320,7 +320,7 @@ var leakLists = map[string][]leakList{
 	// see, of every kind, with its true total.
 	"GET /api/v1/search": {{field: "results", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {
 		var out []string
-		for _, kind := range []string{"user", "org", "community", "note", "notebook", "kb", "thread"} {
+		for _, kind := range []string{"user", "org", "community", "note", "notebook", "kb", "thread", "meeting"} {
 			out = append(out, w.visibleIDs(v, kind)...)
 		}
 		return out

@@ -420,3 +420,44 @@ func TestCalendarFeeds(t *testing.T) {
 		t.Errorf("a guessed secret: %v", err)
 	}
 }
+
+// TestMeetingSearch: meetings are found by who may see them, and no one
+// else; a change of title is found at once.
+func TestMeetingSearch(t *testing.T) {
+	e := newMtEnv(t)
+	find := func(v maillage.Viewer, q string) []string {
+		t.Helper()
+		res, err := e.s.Search(e.ctx, v, service.SearchInput{Q: q, Types: []string{"meeting"}, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+			if h.Path() != "/meetings/"+h.ID {
+				t.Errorf("hit path %s", h.Path())
+			}
+		}
+		return ids
+	}
+	if got := find(e.vb, "rencontre"); len(got) != 1 || got[0] != e.seriesID {
+		t.Errorf("Bob finds %v, want the series", got)
+	}
+	for name, v := range map[string]maillage.Viewer{"outsider": e.vo, "visitor": maillage.Anonymous()} {
+		if got := find(v, "rencontre"); len(got) != 0 {
+			t.Errorf("%s finds %v", name, got)
+		}
+		if got := find(v, "portes ouvertes"); len(got) != 0 {
+			t.Errorf("%s finds the public meeting of an unlisted community: %v", name, got)
+		}
+	}
+	view, _ := e.s.Meeting(e.ctx, e.va, e.seriesID)
+	m := view.Meeting
+	if _, err := e.s.UpdateMeeting(e.ctx, e.va, m.ID, maillage.MeetingInput{Title: "Atelier cybersécurité", StartsAt: m.StartsAt,
+		DurationMinutes: m.DurationMinutes, RRule: m.RRule, Visibility: string(m.Visibility)}); err != nil {
+		t.Fatal(err)
+	}
+	if got := find(e.vb, "cybersécurité"); len(got) != 1 {
+		t.Errorf("the new title is not found: %v", got)
+	}
+}

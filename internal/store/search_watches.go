@@ -49,6 +49,8 @@ const (
 	srcReply                 = "reply"                   // replies.thread_id
 	srcTag                   = "tag"                     // tags.id
 	srcTagSynonym            = "tag_synonym"             // tag_synonyms.tag_id
+	srcMeeting               = "meeting"                 // meetings.id (migration 00014)
+	srcMeetingTag            = "meeting_tag"             // meeting_tags.meeting_id (migration 00014)
 )
 
 // searchWatches lists the triggers of migration 00012. community_members
@@ -85,5 +87,8 @@ func searchWatches() []searchWatch {
 		{"replies", srcReply, "thread_id", []string{"thread_id", "body", "hidden", "deleted_at"}},
 		{"tags", srcTag, "id", []string{"label", "label_en", "parent_id", "merged_into_id", "kind"}},
 		{"tag_synonyms", srcTagSynonym, "tag_id", []string{"tag_id", "label"}},
+		// Migration 00014.
+		{"meetings", srcMeeting, "id", []string{"title", "description", "location", "visibility", "community_id", "starts_at", "rrule", "cancelled_at", "updated_at"}},
+		{"meeting_tags", srcMeetingTag, "meeting_id", []string{"meeting_id", "tag_id"}},
 	}
 }

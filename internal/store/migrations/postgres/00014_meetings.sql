@@ -107,7 +107,24 @@ CREATE TABLE meeting_reminders (
     PRIMARY KEY (meeting_id, occurrence)
 );
 
+-- Meetings are searchable: their changes are logged for the search index
+-- like every other searchable item (see store/search_watches.go).
+CREATE TRIGGER search_meeting_write AFTER INSERT OR DELETE ON meetings
+    FOR EACH ROW EXECUTE FUNCTION search_log_change('meeting', 'id');
+CREATE TRIGGER search_meeting_update AFTER UPDATE ON meetings
+    FOR EACH ROW WHEN (OLD.title IS DISTINCT FROM NEW.title OR OLD.description IS DISTINCT FROM NEW.description OR OLD.location IS DISTINCT FROM NEW.location OR OLD.visibility IS DISTINCT FROM NEW.visibility OR OLD.community_id IS DISTINCT FROM NEW.community_id OR OLD.starts_at IS DISTINCT FROM NEW.starts_at OR OLD.rrule IS DISTINCT FROM NEW.rrule OR OLD.cancelled_at IS DISTINCT FROM NEW.cancelled_at OR OLD.updated_at IS DISTINCT FROM NEW.updated_at)
+    EXECUTE FUNCTION search_log_change('meeting', 'id');
+CREATE TRIGGER search_meeting_tag_write AFTER INSERT OR DELETE ON meeting_tags
+    FOR EACH ROW EXECUTE FUNCTION search_log_change('meeting_tag', 'meeting_id');
+CREATE TRIGGER search_meeting_tag_update AFTER UPDATE ON meeting_tags
+    FOR EACH ROW WHEN (OLD.meeting_id IS DISTINCT FROM NEW.meeting_id OR OLD.tag_id IS DISTINCT FROM NEW.tag_id)
+    EXECUTE FUNCTION search_log_change('meeting_tag', 'meeting_id');
+
 -- +goose Down
+DROP TRIGGER search_meeting_tag_update ON meeting_tags;
+DROP TRIGGER search_meeting_tag_write ON meeting_tags;
+DROP TRIGGER search_meeting_update ON meetings;
+DROP TRIGGER search_meeting_write ON meetings;
 DROP TABLE meeting_reminders;
 DROP TABLE calendar_tokens;
 DROP TABLE meeting_invitations;

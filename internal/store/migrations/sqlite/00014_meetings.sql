@@ -107,7 +107,52 @@ CREATE TABLE meeting_reminders (
     PRIMARY KEY (meeting_id, occurrence)
 );
 
+-- Meetings are searchable: their changes are logged for the search index
+-- like every other searchable item (see store/search_watches.go).
+-- meetings.id as 'meeting'
+-- +goose StatementBegin
+CREATE TRIGGER search_meeting_insert AFTER INSERT ON meetings BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'meeting', NEW.id WHERE NEW.id IS NOT NULL;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_meeting_update AFTER UPDATE ON meetings
+WHEN OLD.title IS NOT NEW.title OR OLD.description IS NOT NEW.description OR OLD.location IS NOT NEW.location OR OLD.visibility IS NOT NEW.visibility OR OLD.community_id IS NOT NEW.community_id OR OLD.starts_at IS NOT NEW.starts_at OR OLD.rrule IS NOT NEW.rrule OR OLD.cancelled_at IS NOT NEW.cancelled_at OR OLD.updated_at IS NOT NEW.updated_at BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'meeting', NEW.id WHERE NEW.id IS NOT NULL;
+    INSERT INTO change_log (source, item_id) SELECT 'meeting', OLD.id WHERE OLD.id IS NOT NULL AND OLD.id IS NOT NEW.id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_meeting_delete AFTER DELETE ON meetings BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'meeting', OLD.id WHERE OLD.id IS NOT NULL;
+END;
+-- +goose StatementEnd
+-- meeting_tags.meeting_id as 'meeting_tag'
+-- +goose StatementBegin
+CREATE TRIGGER search_meeting_tag_insert AFTER INSERT ON meeting_tags BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'meeting_tag', NEW.meeting_id WHERE NEW.meeting_id IS NOT NULL;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_meeting_tag_update AFTER UPDATE ON meeting_tags
+WHEN OLD.meeting_id IS NOT NEW.meeting_id OR OLD.tag_id IS NOT NEW.tag_id BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'meeting_tag', NEW.meeting_id WHERE NEW.meeting_id IS NOT NULL;
+    INSERT INTO change_log (source, item_id) SELECT 'meeting_tag', OLD.meeting_id WHERE OLD.meeting_id IS NOT NULL AND OLD.meeting_id IS NOT NEW.meeting_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_meeting_tag_delete AFTER DELETE ON meeting_tags BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'meeting_tag', OLD.meeting_id WHERE OLD.meeting_id IS NOT NULL;
+END;
+-- +goose StatementEnd
+
 -- +goose Down
+DROP TRIGGER search_meeting_tag_delete;
+DROP TRIGGER search_meeting_tag_update;
+DROP TRIGGER search_meeting_tag_insert;
+DROP TRIGGER search_meeting_delete;
+DROP TRIGGER search_meeting_update;
+DROP TRIGGER search_meeting_insert;
 DROP TABLE meeting_reminders;
 DROP TABLE calendar_tokens;
 DROP TABLE meeting_invitations;
