@@ -104,11 +104,11 @@ func TestBrowserMeetingSeries(t *testing.T) {
 		t.Errorf("the answer is not stored: %+v", o)
 	}
 
-	// Open the occurrence's notebook from its template, in one click.
-	browser.Do(t, ctx,
-		chromedp.Click(chromedp.CSS(first+`form[action$="/notebook"] button`)),
-		chromedp.WaitVisible(chromedp.CSS(".flash.success")),
-	)
+	// Open the occurrence's notebook from its template, in one click:
+	// the answer's flash is still on this page, so wait for the notebook's.
+	browser.Do(t, ctx, chromedp.Click(chromedp.CSS(first+`form[action$="/notebook"] button`)))
+	waitPath(t, ctx, m.URL(), "/notebooks/")
+	browser.Do(t, ctx, chromedp.WaitVisible(chromedp.CSS(".flash.success")))
 	page = browser.Text(t, ctx, "main")
 	for _, want := range []string{"Rencontre de la CdP —", "compte rendu", "résumé", "ressources"} {
 		if !strings.Contains(page, want) {
@@ -171,5 +171,21 @@ func TestBrowserMeetingSeries(t *testing.T) {
 	}
 	if _, err := goical.NewDecoder(strings.NewReader(string(data))).Decode(); err != nil {
 		t.Errorf("calendar: %v", err)
+	}
+}
+
+// waitPath waits until the browser is on a page whose path starts with prefix.
+func waitPath(t *testing.T, ctx context.Context, base, prefix string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		loc, err := chromedp.Run(ctx, chromedp.Location())
+		if err == nil && strings.HasPrefix(strings.TrimPrefix(loc, base), prefix) {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("still at %s, waiting for %s…", loc, prefix)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
