@@ -177,7 +177,7 @@ func TestBrowserMeetingSeries(t *testing.T) {
 // waitPath waits until the browser is on a page whose path starts with prefix.
 func waitPath(t *testing.T, ctx context.Context, base, prefix string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(90 * time.Second)
 	for {
 		loc, err := chromedp.Run(ctx, chromedp.Location())
 		if err == nil && strings.HasPrefix(strings.TrimPrefix(loc, base), prefix) {
