@@ -152,6 +152,23 @@ var schemas = map[string]reflect.Type{
 	"KnowledgeBasePatch":         reflect.TypeFor[knowledgeBasePatch](),
 	"KnowledgeBaseNotebookAdd":   reflect.TypeFor[knowledgeBaseNotebookAdd](),
 	"KnowledgeBaseNotebookPatch": reflect.TypeFor[knowledgeBaseNotebookPatch](),
+
+	"Meeting":                reflect.TypeFor[meetingJSON](),
+	"MeetingList":            reflect.TypeFor[meetingList](),
+	"MeetingCreate":          reflect.TypeFor[meetingCreate](),
+	"MeetingPatch":           reflect.TypeFor[meetingPatch](),
+	"Occurrence":             reflect.TypeFor[occurrenceJSON](),
+	"RSVPSet":                reflect.TypeFor[rsvpSet](),
+	"RSVP":                   reflect.TypeFor[rsvpJSON](),
+	"OccurrenceCancel":       reflect.TypeFor[occurrenceCancel](),
+	"OccurrenceMove":         reflect.TypeFor[occurrenceMove](),
+	"AttendanceSet":          reflect.TypeFor[attendanceSet](),
+	"AttendanceList":         reflect.TypeFor[attendanceList](),
+	"NoteTakerSet":           reflect.TypeFor[noteTakerSet](),
+	"OccurrenceNotebookOpen": reflect.TypeFor[occurrenceNotebookOpen](),
+	"OccurrenceNotebook":     reflect.TypeFor[occurrenceNotebookJSON](),
+	"OccurrencePublish":      reflect.TypeFor[occurrencePublish](),
+	"CalendarToken":          reflect.TypeFor[calendarTokenJSON](),
 }
 
 const refPrefix = "#/components/schemas/"

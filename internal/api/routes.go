@@ -89,7 +89,7 @@ func (s *server) routes() []route {
 		get, post, put, patch, del  = http.MethodGet, http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete
 		ok, created, accepted, none = http.StatusOK, http.StatusCreated, http.StatusAccepted, http.StatusNoContent
 	)
-	return []route{
+	return append([]route{
 		{Method: get, Path: "/api/v1/openapi.json", Op: "getOpenAPI", Group: "meta", Summary: "This OpenAPI 3.1 document",
 			Status: ok, handle: s.getOpenAPI},
 
@@ -581,7 +581,7 @@ func (s *server) routes() []route {
 		{Method: put, Path: "/api/v1/users/{id}/curator", Op: "setCurator", Group: "taxonomy",
 			Summary: "Grant or remove the curator role (administrators)", Request: "CuratorSet", Response: "Curator",
 			Status: ok, Auth: true, handle: s.setCurator},
-	}
+	}, s.meetingRoutes()...)
 }
 
 // wrap turns a route's handler into an http.Handler that caps the body

@@ -25,6 +25,7 @@ var coveredElsewhere = map[string]string{
 	"discussion":      "TestEveryDiscussionRouteAnswers",
 	"taxonomy":        "TestEveryTaxonomyRouteAnswers",
 	"discovery":       "TestEveryDiscoveryRouteAnswers",
+	"meetings":        "TestEveryMeetingRouteAnswers",
 }
 
 // TestCoveringTestsExist keeps coveredElsewhere honest: each test it names

@@ -329,10 +329,13 @@ var leakLists = map[string][]leakList{
 	// see, of every kind, with its true total.
 	"GET /api/v1/search": {{field: "results", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {
 		var out []string
-		for _, kind := range []string{"user", "org", "community", "note", "notebook", "kb", "thread"} {
+		for _, kind := range []string{"user", "org", "community", "note", "notebook", "kb", "thread", "meeting"} {
 			out = append(out, w.visibleIDs(v, kind)...)
 		}
 		return out
+	}}},
+	"GET /api/v1/communities/{id}/meetings": {{field: "meetings", key: "id", want: func(w *leakWorld, v maillage.Viewer, tg leakTarget) []string {
+		return w.visibleMeetingIDs(v, tg.item.vals["community"])
 	}}},
 	"GET /api/v1/notes": {{field: "items", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {
 		return w.visibleIDs(v, "note")

@@ -46,6 +46,7 @@ var leakParamKinds = map[string]string{
 	"notifications/{id}":   "notification",
 	"tags/{slug}":          "tag",
 	"unsubscribe/{token}":  "token",
+	"meetings/{id}":        "meeting",
 }
 
 // leakAbsent is the value of each kind that names nothing.
@@ -55,7 +56,8 @@ var leakAbsent = map[string]string{
 	"attachment-name": "absent.png", "notebook": "01zzzzzzzzzzzzzzzzzzzzzz06", "kb": "01zzzzzzzzzzzzzzzzzzzzzz07",
 	"thread": "01zzzzzzzzzzzzzzzzzzzzzz08", "reply": "01zzzzzzzzzzzzzzzzzzzzzz09", "conversation": "01zzzzzzzzzzzzzzzzzzzzzz10",
 	"notification": "01zzzzzzzzzzzzzzzzzzzzzz11", "tag": "zeta-absente",
-	"token": "0000000000000000000000000000000000000000000000000000000000000000",
+	"token":   "0000000000000000000000000000000000000000000000000000000000000000",
+	"meeting": "01zzzzzzzzzzzzzzzzzzzzzz12",
 }
 
 // leakRule is what a route answers a viewer about an item: okStatus (200
@@ -176,6 +178,14 @@ var leakRules = map[string]leakRule{
 	"GET /api/v1/notes/{id}/invitations":           {ok: "edit", denied: "see"},
 	"GET /api/v1/notebooks/{id}/invitations":       {ok: "edit", denied: "see"},
 	"GET /api/v1/knowledge-bases/{id}/invitations": {ok: "edit", denied: "see"},
+	// Meetings: their managers change them and keep the attendance.
+	"GET /communities/{id}/meetings/new":   {ok: "manage", denied: "see"},
+	"GET /meetings/{id}/edit":              {ok: "manage", denied: "see"},
+	"GET /meetings/{id}/attendance":        {ok: "manage", denied: "see"},
+	"GET /meetings/{id}/publish":           {ok: "manage", denied: "see"},
+	"GET /api/v1/meetings/{id}/attendance": {ok: "manage", denied: "see"},
+	"GET /calendar":                        {ok: "signed-in", denied: "all"},
+	"GET /api/v1/me/calendar.ics":          {ok: "signed-in", denied: "all", query: true},
 }
 
 // leakUnvisited are the GET routes the test does not visit, with why.

@@ -127,6 +127,7 @@ type leakWorld struct {
 	threads     []*leakThread
 	replies     []*leakReply
 	convs       []*leakConversation
+	meetings    []*leakMeeting // leak_build_meetings_test.go
 	notifs      []*leakNotification
 	tags        map[string]*leakTag // by slug
 	tokens      []leakToken         // unsubscribe links found in emails
@@ -224,6 +225,7 @@ func buildLeakWorld(t *testing.T, seed uint64, index int) *leakWorld {
 	w.buildCommunities(t)
 	w.buildNotes(t)
 	w.buildNotebooks(t)
+	w.buildMeetings(t)
 	w.buildDiscussion(t)
 	w.buildFollowsAndBlocks(t)
 	w.buildConversations(t)

@@ -195,6 +195,8 @@ func (m *Main) Run(ctx context.Context) error {
 	}()
 	// Digests are queued as they fall due; the worker sends them.
 	go m.Notifier.ScheduleDigests(ctx, 10*time.Minute)
+	// Meeting reminders are queued a day before each date, as notifications.
+	go m.Service.ScheduleMeetingReminders(ctx, 10*time.Minute)
 	errc := make(chan error, 1)
 	go func() { errc <- m.server.Serve(m.listener) }()
 	select {

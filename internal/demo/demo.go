@@ -72,6 +72,8 @@ type Summary struct {
 	Replies       int
 	Conversations int
 	Messages      int
+	// Meetings counts meetings and series.
+	Meetings int
 
 	DemoEmail  string
 	AdminEmail string
@@ -87,7 +89,7 @@ func (s Summary) String() string {
 		count(s.Tags, "tag", "tags"), count(s.CuratedTags, "curated tag", "curated tags"), count(s.Notes, "note", "notes"), count(s.Notebooks, "notebook", "notebooks"),
 		count(s.KnowledgeBases, "knowledge base", "knowledge bases"), count(s.Threads, "thread", "threads"),
 		count(s.Replies, "reply", "replies"), count(s.Conversations, "conversation", "conversations"),
-		count(s.Messages, "message", "messages"),
+		count(s.Messages, "message", "messages"), count(s.Meetings, "meeting", "meetings"),
 	}
 	return strings.Join(parts, ", ")
 }
@@ -123,7 +125,7 @@ func Load(ctx context.Context, s *service.Service) (*Summary, error) {
 		communityIDs: map[string]string{}, notes: map[string]string{}, rng: rand.New(rand.NewPCG(seed1, seed2))}
 	sum := &Summary{DemoEmail: DemoEmail, AdminEmail: AdminEmail, Tags: len(usedTags())}
 	steps := []func(context.Context, *Summary) error{l.taxonomy, l.admin, l.people, l.curators, l.organizations, l.affiliations, l.communities,
-		l.knowledge, l.members, l.discussion, l.messages, l.countThreads}
+		l.knowledge, l.meetingCalendar, l.members, l.discussion, l.messages, l.countThreads}
 	for _, step := range steps {
 		if err := step(ctx, sum); err != nil {
 			return nil, fmt.Errorf("demo: %w", err)

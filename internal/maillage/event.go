@@ -35,6 +35,12 @@ const (
 	EventNotebookInvitation      EventKind = "notebook_invitation"
 	EventKnowledgeBaseInvitation EventKind = "knowledge_base_invitation"
 	EventManagerInvitation       EventKind = "manager_invitation" // invited to manage a community
+	// Meetings: asked to take the notes; an occurrence or the series
+	// moved, cancelled or changed; an occurrence coming soon.
+	EventMeetingInvitation EventKind = "meeting_invitation"
+	EventMeetingChanged    EventKind = "meeting_changed"
+	EventMeetingCancelled  EventKind = "meeting_cancelled"
+	EventMeetingReminder   EventKind = "meeting_reminder"
 )
 
 // SubjectType names the kind of thing an event is about.
@@ -55,6 +61,10 @@ const (
 	SubjectNoteInvitation          SubjectType = "note_invitation"
 	SubjectNotebookInvitation      SubjectType = "notebook_invitation"
 	SubjectKnowledgeBaseInvitation SubjectType = "knowledge_base_invitation"
+	// SubjectMeeting is a meeting; SubjectMeetingInvitation an invitation
+	// to take its notes, named by the meeting's ID.
+	SubjectMeeting           SubjectType = "meeting"
+	SubjectMeetingInvitation SubjectType = "meeting_invitation"
 )
 
 // Event is the payload of a JobNotify job.

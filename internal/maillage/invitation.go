@@ -18,11 +18,13 @@ const (
 	InviteNote          InvitationKind = "note"
 	InviteNotebook      InvitationKind = "notebook"
 	InviteKnowledgeBase InvitationKind = "knowledge_base"
+	// InviteMeeting asks someone to take a meeting's notes (RoleNoteTaker).
+	InviteMeeting InvitationKind = "meeting"
 )
 
 // InvitationKinds lists the kinds of invitations.
 func InvitationKinds() []InvitationKind {
-	return []InvitationKind{InviteCommunity, InviteNote, InviteNotebook, InviteKnowledgeBase}
+	return []InvitationKind{InviteCommunity, InviteNote, InviteNotebook, InviteKnowledgeBase, InviteMeeting}
 }
 
 // RoleAuthor is the one role a note invitation offers: co-author.
@@ -88,6 +90,8 @@ func (k InvitationKind) eventKind() EventKind {
 		return EventNotebookInvitation
 	case InviteKnowledgeBase:
 		return EventKnowledgeBaseInvitation
+	case InviteMeeting:
+		return EventMeetingInvitation
 	}
 	return EventInvitation
 }
@@ -119,6 +123,8 @@ func (k InvitationKind) SubjectType() SubjectType {
 		return SubjectNotebookInvitation
 	case InviteKnowledgeBase:
 		return SubjectKnowledgeBaseInvitation
+	case InviteMeeting:
+		return SubjectMeetingInvitation
 	}
 	return SubjectCommunity
 }

@@ -237,9 +237,6 @@ func CanViewConversation(v Viewer, participantIDs []string) bool {
 	return v.Reaches(people(participantIDs))
 }
 
-// CanViewMeeting: a meeting belongs to its community's content.
-func CanViewMeeting(v Viewer, c CommunityAccess) bool { return CanReadCommunity(v, c) }
-
 // CanViewNotification: a notification is for its recipient alone.
 func CanViewNotification(v Viewer, recipientID string) bool {
 	return v.Includes(Person(recipientID))
@@ -300,3 +297,35 @@ func CanViewInvitation(v Viewer, inviteeIDs []string) bool {
 // InvitationAudiences is who may see an item through pending invitations
 // to it (CanViewInvitation).
 func InvitationAudiences(inviteeIDs []string) []Audience { return people(inviteeIDs) }
+
+// MeetingAccess is what the policy needs to know about a meeting.
+type MeetingAccess struct {
+	Community  CommunityAccess
+	Visibility Visibility
+}
+
+// CanViewMeeting: a public meeting is for everyone who can see its
+// community exists (so an unlisted private community's meetings never
+// surface); a community meeting is for its community's members (and
+// administrators), even in a public community, like content "for the
+// community".
+func CanViewMeeting(v Viewer, m MeetingAccess) bool { return v.Reaches(m.Audiences()) }
+
+// Audiences is who may see the meeting (CanViewMeeting).
+func (m MeetingAccess) Audiences() []Audience {
+	if m.Visibility == VisibilityPublic {
+		return m.Community.SeeAudiences()
+	}
+	return []Audience{Admins(), MembersOf(m.Community.ID)}
+}
+
+// CanManageMeeting: the community's managers schedule, change and cancel
+// meetings and record who attended.
+func CanManageMeeting(v Viewer, m MeetingAccess) bool {
+	return v.Reaches(m.Community.ManageAudiences())
+}
+
+// CanAnswerMeeting: the community's members answer yes, no or maybe.
+func CanAnswerMeeting(v Viewer, m MeetingAccess) bool {
+	return CanViewMeeting(v, m) && v.Includes(MembersOf(m.Community.ID))
+}

@@ -48,6 +48,8 @@ func (s *Service) invitable(k maillage.InvitationKind) (invitable, error) {
 			_, err := s.managedNotebook(ctx, v, id)
 			return err
 		}), nil
+	case maillage.InviteMeeting:
+		return s.meetingInvitable(), nil
 	case maillage.InviteKnowledgeBase:
 		return s.roleInvitable(k, knowledgeBaseRoleOps(), func(ctx context.Context, v maillage.Viewer, id string) error {
 			_, err := s.managedKnowledgeBase(ctx, v, id)

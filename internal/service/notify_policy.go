@@ -29,6 +29,10 @@ func canViewSubject(v maillage.Viewer, a *store.SubjectAccess) bool {
 		// An invitation shows the item's title to the person invited, and
 		// stays readable by whoever may see the item (once accepted).
 		return maillage.CanViewInvitation(v, a.InvitedIDs) || maillage.CanViewContent(v, a.Content)
+	case maillage.SubjectMeeting:
+		return maillage.CanViewMeeting(v, a.Meeting)
+	case maillage.SubjectMeetingInvitation:
+		return maillage.CanViewInvitation(v, a.InvitedIDs) || maillage.CanViewMeeting(v, a.Meeting)
 	case maillage.SubjectConversation:
 		return maillage.CanViewConversation(v, a.ParticipantIDs)
 	case maillage.SubjectUser:

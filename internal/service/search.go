@@ -73,6 +73,8 @@ func (h SearchHit) Path() string {
 		return "/communities/" + h.ID
 	case search.KindThread:
 		return "/threads/" + h.ID
+	case search.KindMeeting:
+		return "/meetings/" + h.ID
 	}
 	return "/search"
 }

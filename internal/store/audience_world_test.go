@@ -125,6 +125,16 @@ func newPolicyWorld(t *testing.T, seed uint64) *policyWorld {
 		w.access["community-see"][c.ID] = func(v maillage.Viewer) bool { return maillage.CanSeeCommunity(v, c.Access()) }
 		w.access["community-read"][c.ID] = func(v maillage.Viewer) bool { return maillage.CanReadCommunity(v, c.Access()) }
 	}
+	// Meetings of every visibility in every kind of community (meetings_policy.go).
+	for i := range 8 {
+		c := pick(communityIDs)
+		vis := []maillage.Visibility{maillage.VisibilityPublic, maillage.VisibilityCommunity}[r.IntN(2)]
+		m := &maillage.Meeting{ID: auth.NewID(), CommunityID: c, Title: fmt.Sprint("M", i), StartsAt: time.Now(), DurationMinutes: 60,
+			Timezone: "America/Toronto", Visibility: vis, CreatedBy: pick(userIDs)}
+		update(func(tx *store.Tx) error { return tx.CreateMeeting(ctx, m) })
+		ma := maillage.MeetingAccess{Community: communities[c], Visibility: vis}
+		w.access["meeting"][m.ID] = func(v maillage.Viewer) bool { return maillage.CanViewMeeting(v, ma) }
+	}
 	visibility := func() (maillage.Visibility, string) {
 		vis := []maillage.Visibility{maillage.VisibilityPublic, maillage.VisibilityCommunity, maillage.VisibilityPrivate}[r.IntN(3)]
 		community := ""

@@ -42,6 +42,9 @@ func filterKinds() map[string]filterKind {
 				return "(" + recipientSeesThreadSQL(u, "t", "c") + " AND " +
 					forRecipient(u).where(moderationRule("x.hidden", "x.author_id", "t.community_id")) + ")"
 			}},
+		"meeting": {"meetings x JOIN communities c ON c.id = x.community_id",
+			func(v maillage.Viewer, a *args) string { return meetingVisibleSQL(v, "x", "c", a) },
+			func(u string) string { return forRecipient(u).where(meetingRule("x", "c")) }},
 		"note-invitation": {"notes x",
 			func(v maillage.Viewer, a *args) string { return forViewer(v, a).where(noteInvitations("x.id")) },
 			func(u string) string { return recipientInvitedSQL(u, maillage.InviteNote, "x.id") }},

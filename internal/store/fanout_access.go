@@ -31,6 +31,8 @@ type SubjectAccess struct {
 	ParticipantIDs []string
 	// Tag is a tag's access (VisibleUses is not counted).
 	Tag maillage.TagAccess
+	// Meeting is a meeting's access (and an invitation to take its notes).
+	Meeting maillage.MeetingAccess
 }
 
 // SubjectAccess loads the policy inputs of a subject. A subject that does
@@ -60,6 +62,12 @@ func (db *DB) SubjectAccess(ctx context.Context, typ maillage.SubjectType, id st
 	case maillage.SubjectKnowledgeBaseInvitation:
 		if err = db.knowledgeBaseAccess(ctx, id, a); err == nil {
 			a.InvitedIDs, err = db.InvitedIDs(ctx, maillage.InviteKnowledgeBase, id)
+		}
+	case maillage.SubjectMeeting:
+		a.Meeting, err = db.meetingAccess(ctx, id)
+	case maillage.SubjectMeetingInvitation:
+		if a.Meeting, err = db.meetingAccess(ctx, id); err == nil {
+			a.InvitedIDs, err = db.InvitedIDs(ctx, maillage.InviteMeeting, id)
 		}
 	case maillage.SubjectConversation:
 		a.ParticipantIDs, err = db.notifyIDs(ctx, `SELECT user_id FROM conversation_participants WHERE conversation_id = $1 AND left_at IS NULL`, id)

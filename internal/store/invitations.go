@@ -28,6 +28,7 @@ func invitationTables() []invitationTable {
 		{maillage.InviteNote, "note_invitations", "note_id", "notes", "title", ""},
 		{maillage.InviteNotebook, "notebook_invitations", "notebook_id", "notebooks", "title", ""},
 		{maillage.InviteKnowledgeBase, "knowledge_base_invitations", "knowledge_base_id", "knowledge_bases", "title", ""},
+		{maillage.InviteMeeting, "meeting_invitations", "meeting_id", "meetings", "title", ""},
 	}
 }
 

@@ -64,6 +64,11 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 	case maillage.SubjectKnowledgeBaseInvitation:
 		return "(" + recipientInvitedSQL(u, maillage.InviteKnowledgeBase, id) + " OR EXISTS (SELECT 1 FROM knowledge_bases vk WHERE vk.id = " +
 			id + " AND " + recipientSeesContentSQL(u, knowledgeBaseRule("vk")) + "))"
+	case maillage.SubjectMeeting:
+		return "EXISTS (SELECT 1 FROM meetings vm JOIN communities vmc ON vmc.id = vm.community_id WHERE vm.id = " + id + " AND " +
+			forRecipient(u).where(meetingRule("vm", "vmc")) + ")"
+	case maillage.SubjectMeetingInvitation:
+		return "(" + recipientInvitedSQL(u, maillage.InviteMeeting, id) + " OR " + subjectExistsVisibleSQL(u, maillage.SubjectMeeting, id) + ")"
 	case maillage.SubjectConversation:
 		return "EXISTS (SELECT 1 FROM conversation_participants vp WHERE vp.conversation_id = " + id +
 			" AND vp.user_id = " + u + " AND vp.left_at IS NULL)"
@@ -103,6 +108,7 @@ func NotifiableSubjects() []maillage.SubjectType {
 		maillage.SubjectNote, maillage.SubjectNotebook, maillage.SubjectThread, maillage.SubjectReply,
 		maillage.SubjectCommunity, maillage.SubjectConversation, maillage.SubjectUser, maillage.SubjectTag,
 		maillage.SubjectNoteInvitation, maillage.SubjectNotebookInvitation, maillage.SubjectKnowledgeBaseInvitation,
+		maillage.SubjectMeeting, maillage.SubjectMeetingInvitation,
 	}
 }
 
@@ -141,6 +147,8 @@ func subjectTitleSQL(typ, id string) string {
 		" WHEN 'note_invitation' THEN (SELECT tn.title FROM notes tn WHERE tn.id = " + id + ")" +
 		" WHEN 'notebook_invitation' THEN (SELECT tb.title FROM notebooks tb WHERE tb.id = " + id + ")" +
 		" WHEN 'knowledge_base_invitation' THEN (SELECT tk.title FROM knowledge_bases tk WHERE tk.id = " + id + ")" +
+		" WHEN 'meeting' THEN (SELECT tm.title FROM meetings tm WHERE tm.id = " + id + ")" +
+		" WHEN 'meeting_invitation' THEN (SELECT tm.title FROM meetings tm WHERE tm.id = " + id + ")" +
 		" END)"
 }
 

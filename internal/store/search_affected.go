@@ -51,7 +51,10 @@ func searchMappers() map[string]searchMapper {
 			via(search.KindThread, `SELECT id FROM threads WHERE community_id IN (%s)`),
 			via(search.KindNote, `SELECT id FROM notes WHERE community_id IN (%s)`),
 			via(search.KindNotebook, `SELECT id FROM notebooks WHERE community_id IN (%s)`),
-			via(search.KindKnowledgeBase, `SELECT id FROM knowledge_bases WHERE community_id IN (%s)`)),
+			via(search.KindKnowledgeBase, `SELECT id FROM knowledge_bases WHERE community_id IN (%s)`),
+			via(search.KindMeeting, `SELECT id FROM meetings WHERE community_id IN (%s)`)),
+		srcMeeting:    direct(search.KindMeeting),
+		srcMeetingTag: direct(search.KindMeeting),
 
 		// The relation graph's own sources touch no search document.
 		srcCommunityMember: graphOnly,

@@ -207,7 +207,7 @@ func TestEachSearchDocumentVisitsEveryRowOnce(t *testing.T) {
 			t.Errorf("batch %d: %d documents in %d calls: %s", batch, len(got), calls, diffSets(got, want))
 		}
 	}
-	for _, k := range []search.Kind{search.KindActor, search.KindMeeting} {
+	for _, k := range []search.Kind{search.KindActor} {
 		err := w.db.EachSearchDocument(w.ctx, k, 10, func([]search.Document) error {
 			t.Errorf("%s has documents", k)
 			return nil

@@ -56,10 +56,16 @@ const (
 	srcAcquaintance    = "acquaintance"     // acquaintances.requester_id
 )
 
-// searchWatches lists the triggers of migration 00012. community_members
-// is not watched on purpose: no document depends on who belongs to a
-// community (a viewer's memberships are applied when searching, through
-// maillage.Viewer.AudienceKeys).
+const (
+	srcMeeting    = "meeting"     // meetings.id (migration 00014)
+	srcMeetingTag = "meeting_tag" // meeting_tags.meeting_id (migration 00014)
+)
+
+// searchWatches lists the triggers that fill the change log (migrations
+// 00012, 00014 and 00019). No search document depends on who belongs to
+// a community (a viewer's memberships are applied when searching, through
+// maillage.Viewer.AudienceKeys): community_members is watched for the
+// relation graph only, and maps to no document.
 func searchWatches() []searchWatch {
 	return []searchWatch{
 		{"users", srcUser, "id", []string{"name", "pronouns", "bio", "region", "profile_visibility"}},
@@ -92,5 +98,8 @@ func searchWatches() []searchWatch {
 		{"tag_synonyms", srcTagSynonym, "tag_id", []string{"tag_id", "label"}},
 		{"community_members", srcCommunityMember, "community_id", []string{"community_id", "user_id"}},
 		{"acquaintances", srcAcquaintance, "requester_id", []string{"requester_id", "target_id", "kind", "accepted_at"}},
+		// Migration 00014.
+		{"meetings", srcMeeting, "id", []string{"title", "description", "location", "visibility", "community_id", "starts_at", "rrule", "cancelled_at", "updated_at"}},
+		{"meeting_tags", srcMeetingTag, "meeting_id", []string{"meeting_id", "tag_id"}},
 	}
 }

@@ -34,6 +34,8 @@ func tagUseTables() []tagUseTable {
 			visible: communitySeeSQL},
 		{kind: maillage.TagUseNote, table: "note_tags", column: "note_id", subjects: "notes", title: "title",
 			visible: noteVisibleSQL},
+		{kind: maillage.TagUseMeeting, table: "meeting_tags", column: "meeting_id", subjects: "meetings", title: "title",
+			visible: meetingTagVisibleSQL},
 	}
 }
 

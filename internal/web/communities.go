@@ -61,6 +61,8 @@ type communityData struct {
 	FeedURL string
 	// Follow is the follow button, for those who may read the community.
 	Follow followButton
+	// Meetings is the community's meetings section (meetings.go).
+	Meetings communityMeetings
 }
 
 // communityMembersShown is how many members the community page lists.
@@ -127,6 +129,9 @@ func (s *server) communityPage(r *http.Request, c *maillage.Community) (communit
 	d.Description = html[0]
 	if c.Visibility == maillage.VisibilityPublic {
 		d.FeedURL = "/communities/" + c.ID + "/feed.atom"
+	}
+	if d.Meetings, err = s.communityMeetingsOf(r, c); err != nil {
+		return d, err
 	}
 	if !d.CanRead {
 		return d, nil

@@ -24,6 +24,8 @@ func invitationBase(k maillage.InvitationKind) string {
 		return "/notebooks/"
 	case maillage.InviteKnowledgeBase:
 		return "/knowledge-bases/"
+	case maillage.InviteMeeting:
+		return "/meetings/"
 	}
 	return "/communities/"
 }

@@ -87,6 +87,8 @@ func subjectPath(n maillage.Notification) string {
 		return "/notebooks/" + id
 	case maillage.SubjectKnowledgeBaseInvitation:
 		return "/knowledge-bases/" + id
+	case maillage.SubjectMeeting, maillage.SubjectMeetingInvitation:
+		return "/meetings/" + id
 	case maillage.SubjectThread:
 		return "/threads/" + id
 	case maillage.SubjectReply:

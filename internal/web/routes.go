@@ -167,6 +167,9 @@ func (s *server) table(t *routeTable) {
 	t.page("GET /notes/{id}/files/{file}/{name}", s.noteFile)
 	t.page("POST /notes/{id}/files/{file}/delete", s.deleteNoteFile)
 
+	// Meetings (meetings_routes.go).
+	s.meetingRoutes(t)
+
 	// Notebooks and knowledge bases.
 	t.page("GET /notebooks", s.notebooks)
 	t.page("GET /notebooks/new", s.newNotebookForm)
