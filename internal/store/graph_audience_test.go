@@ -17,6 +17,7 @@ func graphFilterKinds() map[graph.Kind]string {
 		graph.KindNote:      "note",
 		graph.KindNotebook:  "notebook",
 		graph.KindThread:    "thread",
+		graph.KindMeeting:   "meeting",
 	}
 }
 

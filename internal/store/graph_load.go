@@ -45,6 +45,7 @@ func (db *DB) graphSteps() []graphStep {
 		{"notes", db.graphNotes},
 		{"notebooks", db.graphNotebooks},
 		{"threads", db.graphThreads},
+		{"meetings", db.graphMeetings},
 		{"affiliations", db.graphAffiliations},
 		{"memberships", db.graphMemberships},
 		{"authors", db.graphAuthors},
@@ -53,6 +54,7 @@ func (db *DB) graphSteps() []graphStep {
 		{"notebook contents", db.graphNotebookNotes},
 		{"tags of items", db.graphItemTags},
 		{"acquaintances", db.graphAcquaintances},
+		{"attendance", db.graphAttendance},
 	}
 }
 
@@ -289,6 +291,7 @@ func (db *DB) graphItemTags(ctx context.Context, b *graph.Builder) error {
 		{graph.KindOrganization, "organization_tags", "organization_id"},
 		{graph.KindCommunity, "community_tags", "community_id"},
 		{graph.KindNote, "note_tags", "note_id"},
+		{graph.KindMeeting, "meeting_tags", "meeting_id"},
 	} {
 		var item, tag string
 		// table and key come from the list above, never from input.
@@ -331,4 +334,35 @@ func (db *DB) GraphMarkNow(ctx context.Context, base int64) (GraphMark, error) {
 		return GraphMark{}, fmt.Errorf("graph: reading the change log: %w", err)
 	}
 	return m, nil
+}
+
+// graphMeetings adds meetings, held by their community, seen as the
+// meeting rule says (maillage.CanViewMeeting).
+func (db *DB) graphMeetings(ctx context.Context, b *graph.Builder) error {
+	var id, title, vis, cvis string
+	var ca maillage.CommunityAccess
+	var at time.Time
+	return db.eachRow(ctx, `SELECT m.id, m.title, m.visibility, m.updated_at, c.id, c.visibility, c.listed
+		FROM meetings m JOIN communities c ON c.id = m.community_id`,
+		[]any{&id, &title, &vis, &at, &ca.ID, &cvis, &ca.Listed}, func() error {
+			ca.Visibility = maillage.Visibility(cvis)
+			ma := maillage.MeetingAccess{Community: ca, Visibility: maillage.Visibility(vis)}
+			ref := graphRef(graph.KindMeeting, id)
+			b.Node(ref, title, audienceKeys(ma.Audiences()), at)
+			b.Edge(graph.EdgeContains, graphRef(graph.KindCommunity, ca.ID), ref, nil, "")
+			return nil
+		})
+}
+
+// graphAttendance: who attended a meeting (any of its dates), recorded by
+// its managers. Who came is known to the community's members only, even
+// for a public meeting: being seen somewhere is not published.
+func (db *DB) graphAttendance(ctx context.Context, b *graph.Builder) error {
+	var meeting, user, community string
+	return db.eachRow(ctx, `SELECT DISTINCT a.meeting_id, a.user_id, m.community_id FROM meeting_attendance a
+		JOIN meetings m ON m.id = a.meeting_id WHERE a.attended`, []any{&meeting, &user, &community}, func() error {
+		members := audienceKeys([]maillage.Audience{maillage.Admins(), maillage.MembersOf(community)})
+		b.Edge(graph.EdgeAttended, graphRef(graph.KindUser, user), graphRef(graph.KindMeeting, meeting), members, "")
+		return nil
+	})
 }

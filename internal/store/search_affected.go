@@ -59,6 +59,7 @@ func searchMappers() map[string]searchMapper {
 		// The relation graph's own sources touch no search document.
 		srcCommunityMember: graphOnly,
 		srcAcquaintance:    graphOnly,
+		srcAttendance:      graphOnly,
 
 		srcNote:       direct(search.KindNote),
 		srcNoteAuthor: direct(search.KindNote),

@@ -52,8 +52,9 @@ const (
 
 	// Sources the relation graph needs and no search document reads
 	// (migration 00019).
-	srcCommunityMember = "community_member" // community_members.community_id
-	srcAcquaintance    = "acquaintance"     // acquaintances.requester_id
+	srcCommunityMember = "community_member"   // community_members.community_id
+	srcAcquaintance    = "acquaintance"       // acquaintances.requester_id
+	srcAttendance      = "meeting_attendance" // meeting_attendance.meeting_id
 )
 
 const (
@@ -98,6 +99,7 @@ func searchWatches() []searchWatch {
 		{"tag_synonyms", srcTagSynonym, "tag_id", []string{"tag_id", "label"}},
 		{"community_members", srcCommunityMember, "community_id", []string{"community_id", "user_id"}},
 		{"acquaintances", srcAcquaintance, "requester_id", []string{"requester_id", "target_id", "kind", "accepted_at"}},
+		{"meeting_attendance", srcAttendance, "meeting_id", []string{"meeting_id", "user_id", "attended"}},
 		// Migration 00014.
 		{"meetings", srcMeeting, "id", []string{"title", "description", "location", "visibility", "community_id", "starts_at", "rrule", "cancelled_at", "updated_at"}},
 		{"meeting_tags", srcMeetingTag, "meeting_id", []string{"meeting_id", "tag_id"}},

@@ -3,7 +3,8 @@
 -- declares knowing, or having worked with, another; the link exists (in
 -- the relation graph, for discovery) only once the other confirms it
 -- (accepted_at), like every use of a name. The rows the graph is made of
--- that no search document reads (a community's members, acquaintances)
+-- that no search document reads (a community's members, acquaintances,
+-- who attended a meeting)
 -- log their changes to change_log too, so every app node rebuilds its
 -- graph when they change (graphindex); store.AffectedSearchDocuments
 -- maps these sources to no search document. store/search_watches.go
@@ -33,7 +34,15 @@ CREATE TRIGGER search_acquaintance_update AFTER UPDATE ON acquaintances
     FOR EACH ROW WHEN (OLD.requester_id IS DISTINCT FROM NEW.requester_id OR OLD.target_id IS DISTINCT FROM NEW.target_id OR OLD.kind IS DISTINCT FROM NEW.kind OR OLD.accepted_at IS DISTINCT FROM NEW.accepted_at)
     EXECUTE FUNCTION search_log_change('acquaintance', 'requester_id');
 
+CREATE TRIGGER search_meeting_attendance_write AFTER INSERT OR DELETE ON meeting_attendance
+    FOR EACH ROW EXECUTE FUNCTION search_log_change('meeting_attendance', 'meeting_id');
+CREATE TRIGGER search_meeting_attendance_update AFTER UPDATE ON meeting_attendance
+    FOR EACH ROW WHEN (OLD.meeting_id IS DISTINCT FROM NEW.meeting_id OR OLD.user_id IS DISTINCT FROM NEW.user_id OR OLD.attended IS DISTINCT FROM NEW.attended)
+    EXECUTE FUNCTION search_log_change('meeting_attendance', 'meeting_id');
+
 -- +goose Down
+DROP TRIGGER search_meeting_attendance_write ON meeting_attendance;
+DROP TRIGGER search_meeting_attendance_update ON meeting_attendance;
 DROP TRIGGER search_acquaintance_write ON acquaintances;
 DROP TRIGGER search_acquaintance_update ON acquaintances;
 DROP TRIGGER search_community_member_write ON community_members;

@@ -3,7 +3,8 @@
 -- declares knowing, or having worked with, another; the link exists (in
 -- the relation graph, for discovery) only once the other confirms it
 -- (accepted_at), like every use of a name. The rows the graph is made of
--- that no search document reads (a community's members, acquaintances)
+-- that no search document reads (a community's members, acquaintances,
+-- who attended a meeting)
 -- log their changes to change_log too, so every app node rebuilds its
 -- graph when they change (graphindex); store.AffectedSearchDocuments
 -- maps these sources to no search document. store/search_watches.go
@@ -59,7 +60,29 @@ CREATE TRIGGER search_acquaintance_delete AFTER DELETE ON acquaintances BEGIN
 END;
 -- +goose StatementEnd
 
+-- meeting_attendance.meeting_id as 'meeting_attendance'
+-- +goose StatementBegin
+CREATE TRIGGER search_meeting_attendance_insert AFTER INSERT ON meeting_attendance BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'meeting_attendance', NEW.meeting_id WHERE NEW.meeting_id IS NOT NULL;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_meeting_attendance_update AFTER UPDATE ON meeting_attendance
+WHEN OLD.meeting_id IS NOT NEW.meeting_id OR OLD.user_id IS NOT NEW.user_id OR OLD.attended IS NOT NEW.attended BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'meeting_attendance', NEW.meeting_id WHERE NEW.meeting_id IS NOT NULL;
+    INSERT INTO change_log (source, item_id) SELECT 'meeting_attendance', OLD.meeting_id WHERE OLD.meeting_id IS NOT NULL AND OLD.meeting_id IS NOT NEW.meeting_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_meeting_attendance_delete AFTER DELETE ON meeting_attendance BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'meeting_attendance', OLD.meeting_id WHERE OLD.meeting_id IS NOT NULL;
+END;
+-- +goose StatementEnd
+
 -- +goose Down
+DROP TRIGGER search_meeting_attendance_insert;
+DROP TRIGGER search_meeting_attendance_update;
+DROP TRIGGER search_meeting_attendance_delete;
 DROP TRIGGER search_acquaintance_insert;
 DROP TRIGGER search_acquaintance_update;
 DROP TRIGGER search_acquaintance_delete;
