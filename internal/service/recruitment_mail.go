@@ -90,7 +90,7 @@ func (m *RecruitmentMailer) Handle(ctx context.Context, payload json.RawMessage)
 		"Lang": loc.Lang(), "Subject": subject, "Greeting": greeting,
 		"Intro":            loc.T("recruitment.email.intro", data),
 		"Message":          inv.Message,
-		"DescriptionLabel": loc.T("recruitment.email.description", data),
+		"DescriptionLabel": loc.T("recruitment.email.about", data),
 		"Description":      inv.CommunityDescription,
 		"AttachmentNote":   attachmentNote,
 		"Action":           loc.T("recruitment.email.action"),
