@@ -40,7 +40,9 @@ func TestShortlistStore(t *testing.T) {
 		return tx.CreateOrganization(ctx, org)
 	}))
 	actorID := auth.NewID()
-	must(update(func(tx *store.Tx) error { return insertActor(ctx, tx, actorID, "Basile Carte", "basile@exemple.org", owner.ID) }))
+	must(update(func(tx *store.Tx) error {
+		return insertActor(ctx, tx, actorID, "Basile Carte", "basile@exemple.org", owner.ID)
+	}))
 
 	cands := []*maillage.Candidate{
 		{ID: auth.NewID(), CommunityID: c.ID, UserID: member.ID, Name: member.Name, Status: maillage.CandidateIdentified,
@@ -136,8 +138,10 @@ func TestShortlistStore(t *testing.T) {
 		_, err := tx.RecruitmentFixtureExec(ctx, `DELETE FROM actors WHERE id = $1`, actorID)
 		return err
 	}))
-	must(update(func(tx *store.Tx) error { _, err := tx.RecruitmentFixtureExec(ctx, `DELETE FROM users WHERE id = $1`, member.ID)
-		return err }))
+	must(update(func(tx *store.Tx) error {
+		_, err := tx.RecruitmentFixtureExec(ctx, `DELETE FROM users WHERE id = $1`, member.ID)
+		return err
+	}))
 	list, err = db.Candidates(ctx, c.ID, store.CandidateFilter{})
 	must(err)
 	names = nil
