@@ -93,6 +93,14 @@ func (c Candidate) Kind() CandidateKind {
 	return CandidateContact
 }
 
+// LastNote is the latest entry of the candidate's log, nil for none.
+func (c Candidate) LastNote() *CandidateNote {
+	if len(c.Notes) == 0 {
+		return nil
+	}
+	return &c.Notes[len(c.Notes)-1]
+}
+
 // CandidateNote is one dated entry of a candidate's log.
 type CandidateNote struct {
 	ID         string

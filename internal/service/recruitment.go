@@ -213,9 +213,18 @@ func (s *Service) visibleActor(ctx context.Context, v maillage.Viewer, id string
 	return a, err
 }
 
+// CardChoice is an actor card offered to the form that adds a candidate.
+type CardChoice struct {
+	ID, Name string
+	// Organization: the card describes an organisation, not a person.
+	Organization bool
+	// HasEmail: the card has a public address an invitation can go to.
+	HasEmail bool
+}
+
 // ShortlistCards lists the actor cards the viewer may see whose name
 // contains q, for the form that adds a candidate.
-func (s *Service) ShortlistCards(ctx context.Context, v maillage.Viewer, communityID, q string) ([]store.ShortlistActor, error) {
+func (s *Service) ShortlistCards(ctx context.Context, v maillage.Viewer, communityID, q string) ([]CardChoice, error) {
 	if _, err := s.recruitingCommunity(ctx, v, communityID); err != nil {
 		return nil, err
 	}
@@ -223,10 +232,11 @@ func (s *Service) ShortlistCards(ctx context.Context, v maillage.Viewer, communi
 	if err != nil {
 		return nil, err
 	}
-	var out []store.ShortlistActor
+	var out []CardChoice
 	for _, a := range list {
 		if v.Reaches(a.Access.Audiences()) && len(out) < 20 {
-			out = append(out, a)
+			out = append(out, CardChoice{ID: a.ID, Name: a.Name, Organization: a.Kind == "organization",
+				HasEmail: maillage.ValidEmail(maillage.NormalizeEmail(a.Email))})
 		}
 	}
 	return out, nil

@@ -2,6 +2,7 @@ package service
 
 import (
 	"context"
+	"time"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
@@ -27,6 +28,14 @@ type JoinInvitation struct {
 	Expired bool
 	// Member: the signed-in viewer already belongs to the community.
 	Member bool
+}
+
+// AnsweredOn is when the invitation was answered (zero when it was not).
+func (j JoinInvitation) AnsweredOn() time.Time {
+	if j.AnsweredAt == nil {
+		return time.Time{}
+	}
+	return *j.AnsweredAt
 }
 
 // JoinInvitationByLink returns the invitation a link answers, whatever
