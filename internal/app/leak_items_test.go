@@ -165,4 +165,5 @@ func (w *leakWorld) buildItems() {
 			"see": func(maillage.Viewer) bool { return true },
 		})
 	}
+	w.buildRecruitmentItems()
 }

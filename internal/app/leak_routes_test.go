@@ -28,24 +28,27 @@ import (
 // leakParamKinds tells which kind of world item a path parameter names,
 // by the segment before it and the parameter ("notes/{id}": a note).
 var leakParamKinds = map[string]string{
-	"people/{id}":          "user",
-	"users/{id}":           "user",
-	"organizations/{id}":   "org",
-	"communities/{id}":     "community",
-	"notes/{id}":           "note",
-	"history/{n}":          "revision",
-	"revisions/{n}":        "revision",
-	"files/{file}":         "attachment",
-	"{file}/{name}":        "attachment-name",
-	"notebooks/{id}":       "notebook",
-	"knowledge-bases/{id}": "kb",
-	"threads/{id}":         "thread",
-	"replies/{id}":         "reply",
-	"messages/{id}":        "conversation",
-	"conversations/{id}":   "conversation",
-	"notifications/{id}":   "notification",
-	"tags/{slug}":          "tag",
-	"unsubscribe/{token}":  "token",
+	"people/{id}":              "user",
+	"users/{id}":               "user",
+	"organizations/{id}":       "org",
+	"communities/{id}":         "community",
+	"notes/{id}":               "note",
+	"history/{n}":              "revision",
+	"revisions/{n}":            "revision",
+	"files/{file}":             "attachment",
+	"{file}/{name}":            "attachment-name",
+	"notebooks/{id}":           "notebook",
+	"knowledge-bases/{id}":     "kb",
+	"threads/{id}":             "thread",
+	"replies/{id}":             "reply",
+	"messages/{id}":            "conversation",
+	"conversations/{id}":       "conversation",
+	"notifications/{id}":       "notification",
+	"tags/{slug}":              "tag",
+	"unsubscribe/{token}":      "token",
+	"recruitment/{candidate}":  "candidate",
+	"shortlist/{candidate_id}": "candidate",
+	"join/{token}":             "join",
 }
 
 // leakAbsent is the value of each kind that names nothing.
@@ -55,7 +58,8 @@ var leakAbsent = map[string]string{
 	"attachment-name": "absent.png", "notebook": "01zzzzzzzzzzzzzzzzzzzzzz06", "kb": "01zzzzzzzzzzzzzzzzzzzzzz07",
 	"thread": "01zzzzzzzzzzzzzzzzzzzzzz08", "reply": "01zzzzzzzzzzzzzzzzzzzzzz09", "conversation": "01zzzzzzzzzzzzzzzzzzzzzz10",
 	"notification": "01zzzzzzzzzzzzzzzzzzzzzz11", "tag": "zeta-absente",
-	"token": "0000000000000000000000000000000000000000000000000000000000000000",
+	"token":     "0000000000000000000000000000000000000000000000000000000000000000",
+	"candidate": "01zzzzzzzzzzzzzzzzzzzzzz12", "join": "0000000000000000000000000000000000000000000000000000000000000000",
 }
 
 // leakRule is what a route answers a viewer about an item: okStatus (200
@@ -166,6 +170,9 @@ var leakRules = map[string]leakRule{
 	"GET /api/v1/tags/{slug}/uses": {ok: "curate", denied: "see"},
 	"GET /api/v1/taxonomy/review":  {ok: "curator", denied: "all"},
 	"GET /api/v1/taxonomy/actions": {ok: "curator", denied: "all"},
+	// Recruitment: the shortlist is its community's managers' alone.
+	"GET /communities/{id}/recruitment":      {ok: "manage"},
+	"GET /api/v1/communities/{id}/shortlist": {ok: "manage"},
 	// The invitations an item's owners sent.
 	"GET /api/v1/notes/{id}/invitations":           {ok: "edit", denied: "see"},
 	"GET /api/v1/notebooks/{id}/invitations":       {ok: "edit", denied: "see"},
