@@ -371,6 +371,11 @@ func (s *Service) RemindInvitations(ctx context.Context, v maillage.Viewer, comm
 			if inv.Status != maillage.InvitationPending || (len(only) > 0 && !only[inv.CandidateID]) {
 				continue
 			}
+			if !inv.MayRemind(tx.Now()) {
+				res.TooSoon++
+				continue
+			}
+			// The same rule again in the update, against two clicks at once.
 			ok, err := tx.MarkRecruitmentReminded(ctx, inv.ID, maillage.InvitationReminderGap)
 			if err != nil {
 				return err

@@ -299,3 +299,48 @@ func insertActor(ctx context.Context, tx *store.Tx, id, name, email, createdBy s
 		VALUES ($1, 'person', $2, $3, $4, 'public', $5, $6, $6)`, id, name, name, email, createdBy, tx.Now())
 	return err
 }
+
+// TestRecruitmentActorsToOffer: the actor card of an accepted invitation
+// is offered to the account that accepted it, until the card is claimed.
+func TestRecruitmentActorsToOffer(t *testing.T) {
+	ctx := context.Background()
+	db := testutil.OpenDB(t)
+	owner := newUser(t, db, "Animatrice", "anim@exemple.org", maillage.ProfilePublic)
+	joiner := newUser(t, db, "Basile", "basile@exemple.org", maillage.ProfilePublic)
+	c := &maillage.Community{ID: auth.NewID(), Name: "Cercle", Visibility: maillage.VisibilityPrivate, CreatedBy: owner.ID}
+	actorID := auth.NewID()
+	inv := &maillage.RecruitmentInvitation{ID: auth.NewID(), CommunityID: c.ID, Email: "basile@exemple.org", ActorID: actorID,
+		Language: "fr-CA", InvitedBy: owner.ID}
+	err := db.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.CreateCommunity(ctx, c); err != nil {
+			return err
+		}
+		if err := insertActor(ctx, tx, actorID, "Basile Carte", "basile@exemple.org", owner.ID); err != nil {
+			return err
+		}
+		if err := tx.CreateRecruitmentInvitation(ctx, inv, auth.HashToken("lien")); err != nil {
+			return err
+		}
+		return tx.AnswerRecruitmentInvitation(ctx, inv.ID, maillage.InvitationAccepted, joiner.ID)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.RecruitmentActorsToOffer(ctx, joiner.ID)
+	if err != nil || !slices.Equal(got, []string{actorID}) {
+		t.Fatalf("cards to offer: %v %v", got, err)
+	}
+	if got, _ := db.RecruitmentActorsToOffer(ctx, owner.ID); len(got) != 0 {
+		t.Errorf("offered to someone else: %v", got)
+	}
+	err = db.Update(ctx, func(tx *store.Tx) error {
+		_, err := tx.RecruitmentFixtureExec(ctx, `UPDATE actors SET claimed_user_id = $1 WHERE id = $2`, joiner.ID, actorID)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := db.RecruitmentActorsToOffer(ctx, joiner.ID); len(got) != 0 {
+		t.Errorf("a claimed card is still offered: %v", got)
+	}
+}
