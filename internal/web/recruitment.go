@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/maillage/maillage/internal/i18n"
 	"github.com/maillage/maillage/internal/maillage"
@@ -78,7 +77,6 @@ type recruitmentData struct {
 	AddForm        *form
 	InviteForm     *form
 	Outcome        *inviteOutcome
-	Now            time.Time
 	MaxAtOnce      int
 	PendingReplies int
 }
@@ -110,7 +108,7 @@ func (s *server) renderRecruitment(w http.ResponseWriter, r *http.Request, statu
 		return
 	}
 	d := recruitmentData{C: c, Status: filter, Candidates: list, Listed: map[string]bool{}, AddForm: addForm, InviteForm: inviteForm,
-		Now: time.Now(), MaxAtOnce: maillage.MaxInvitationsAtOnce}
+		MaxAtOnce: maillage.MaxInvitationsAtOnce}
 	for _, n := range counts {
 		d.Total += n
 	}
