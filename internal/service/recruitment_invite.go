@@ -178,7 +178,11 @@ func (s *Service) inviteTargets(ctx context.Context, v maillage.Viewer, communit
 			}
 			add(inviteTarget{name: u.Name, email: u.Email, userID: u.ID, lang: u.Language, candidate: cand})
 		case cand.Email != "":
-			add(inviteTarget{name: cand.Name, email: cand.Email, actorID: cand.ActorID, lang: lang, candidate: cand})
+			name := cand.Name
+			if name == cand.Email {
+				name = "" // known by address alone: greeted without a name
+			}
+			add(inviteTarget{name: name, email: cand.Email, actorID: cand.ActorID, lang: lang, candidate: cand})
 		default:
 			res.Skipped = append(res.Skipped, InviteSkip{Name: cand.Name, MessageID: "recruitment.skip_no_address"})
 		}
