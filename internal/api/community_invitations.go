@@ -7,9 +7,24 @@ import (
 	"github.com/maillage/maillage/internal/maillage"
 )
 
+// invitationCreate invites people to a community. With user_ids, emails
+// or candidate_ids it emails each person an invitation (managers; see
+// inviteByEmail); with user_id alone it invites one member of Maillage in
+// the application, as a member or a manager.
 type invitationCreate struct {
-	UserID string `json:"user_id" required:"true" doc:"the person invited"`
-	Role   string `json:"role" enum:"member,manager" doc:"the role offered, member when omitted"`
+	UserID       string   `json:"user_id" doc:"one member of Maillage invited in the application (with role)"`
+	Role         string   `json:"role" enum:"member,manager" doc:"the role offered with user_id, member when omitted"`
+	UserIDs      []string `json:"user_ids" doc:"members of Maillage to email an invitation to"`
+	Emails       []string `json:"emails" doc:"addresses to email an invitation to"`
+	CandidateIDs []string `json:"candidate_ids" doc:"candidates of the shortlist to email an invitation to"`
+	Message      string   `json:"message" doc:"a personal message, in every email"`
+	Attachment   string   `json:"attachment" enum:"description,note" doc:"attach the community's description, or a note (note_id), as a PDF"`
+	NoteID       string   `json:"note_id" doc:"the note attached, with attachment note"`
+}
+
+// emailForm tells the grouped, emailed form of an invitation.
+func (in invitationCreate) emailForm() bool {
+	return len(in.UserIDs)+len(in.Emails)+len(in.CandidateIDs) > 0 || in.Message != "" || in.Attachment != ""
 }
 
 // invitationJSON is an invitation to take a role in a community, note,
@@ -72,6 +87,9 @@ func (s *server) invite(w http.ResponseWriter, r *http.Request) error {
 	var in invitationCreate
 	if err := decode(r, &in, false); err != nil {
 		return err
+	}
+	if in.emailForm() {
+		return s.inviteByEmail(w, r, in)
 	}
 	userID := strings.TrimSpace(in.UserID)
 	if userID == "" {

@@ -120,6 +120,15 @@ var schemas = map[string]reflect.Type{
 	"InvitationCreate":   reflect.TypeFor[invitationCreate](),
 	"ManagementTransfer": reflect.TypeFor[managementTransfer](),
 
+	"Candidate":             reflect.TypeFor[candidateJSON](),
+	"CandidateList":         reflect.TypeFor[candidateList](),
+	"CandidateCreate":       reflect.TypeFor[candidateCreate](),
+	"CandidatePatch":        reflect.TypeFor[candidatePatch](),
+	"EmailInvitation":       reflect.TypeFor[emailInvitationJSON](),
+	"EmailInvitationResult": reflect.TypeFor[emailInvitationResult](),
+	"ReminderRequest":       reflect.TypeFor[reminderRequest](),
+	"ReminderResult":        reflect.TypeFor[reminderResult](),
+
 	"Note":                reflect.TypeFor[noteJSON](),
 	"NoteList":            reflect.TypeFor[list[noteSummaryJSON]](),
 	"NoteSummary":         reflect.TypeFor[noteSummaryJSON](),

@@ -401,11 +401,36 @@ func (s *server) routes() []route {
 			Summary: "Unanswered and declined invitations (managers)", Response: "InvitationList", Status: ok, Auth: true,
 			handle: s.listCommunityInvitations},
 		{Method: post, Path: "/api/v1/communities/{id}/invitations", Op: "invite", Group: "communities",
-			Summary: "Invite someone to join, as a member or a manager (managers); they hear of it and accept or decline; " +
-				"inviting again someone with a pending invitation tells them nothing new",
-			Request: "InvitationCreate", Response: "Invitation", Status: created, Auth: true, handle: s.invite},
+			Summary: "Invite people to join (managers). With user_ids, emails and candidate_ids (and a message, an attachment): " +
+				"each person is emailed an invitation with a link to accept or decline, members of Maillage also get it in the " +
+				"application, and the answer is an EmailInvitationResult (people who need no invitation are skipped, with why; a " +
+				"repeated call emails nobody twice; at most 50 people at once). With user_id alone (and role): one member of Maillage " +
+				"is invited in the application, as a member or a manager, and the answer is that Invitation",
+			Request: "InvitationCreate", Response: "EmailInvitationResult", Status: created, Auth: true, handle: s.invite},
 		{Method: del, Path: "/api/v1/communities/{id}/invitations/{user_id}", Op: "withdrawInvitation", Group: "communities",
 			Summary: "Take back an invitation (managers)", Status: none, Auth: true, handle: s.withdrawInvitation},
+
+		// Recruitment: the shortlist and the invitations emailed from it
+		// (the community's managers only; 404 to anyone else, members too).
+		{Method: get, Path: "/api/v1/communities/{id}/shortlist", Op: "listShortlist", Group: "recruitment",
+			Summary:  "The community's shortlist of candidates, by name, with their notes, labels and latest emailed invitation (managers)",
+			Query:    []param{{Name: "status", Doc: "only candidates with this status", Enum: []string{"identified", "contacted", "invited", "accepted", "declined", "no_answer"}}},
+			Response: "CandidateList", Status: ok, Auth: true, handle: s.listShortlist},
+		{Method: post, Path: "/api/v1/communities/{id}/shortlist", Op: "addCandidate", Group: "recruitment",
+			Summary: "Put someone on the shortlist: a member (user_id), an organisation, an actor card or an email address with a name " +
+				"(managers); someone listed already is a 409",
+			Request: "CandidateCreate", Response: "Candidate", Status: created, Auth: true, handle: s.addCandidate},
+		{Method: get, Path: "/api/v1/communities/{id}/shortlist/{candidate_id}", Op: "getCandidate", Group: "recruitment",
+			Summary: "One candidate (managers)", Response: "Candidate", Status: ok, Auth: true, handle: s.getCandidate},
+		{Method: patch, Path: "/api/v1/communities/{id}/shortlist/{candidate_id}", Op: "updateCandidate", Group: "recruitment",
+			Summary: "Change a candidate's status, source or labels, or add a dated note (managers; omitted fields unchanged)",
+			Request: "CandidatePatch", Response: "Candidate", Status: ok, Auth: true, handle: s.patchCandidate},
+		{Method: del, Path: "/api/v1/communities/{id}/shortlist/{candidate_id}", Op: "deleteCandidate", Group: "recruitment",
+			Summary: "Take a candidate off the shortlist, with their notes (managers)", Status: none, Auth: true, handle: s.deleteCandidate},
+		{Method: post, Path: "/api/v1/communities/{id}/invitations/remind", Op: "remindInvitations", Group: "recruitment",
+			Summary: "Email a reminder, with a fresh link, to everyone (or the candidates named) who has not answered their invitation " +
+				"(managers); nobody gets two within a day",
+			Request: "ReminderRequest", BodyOptional: true, Response: "ReminderResult", Status: ok, Auth: true, handle: s.remindInvitations},
 		{Method: get, Path: "/api/v1/invitations", Op: "listMyInvitations", Group: "communities",
 			Summary: "The caller's unanswered invitations of every kind (communities, notes, notebooks, knowledge bases), " +
 				"each with the title of its item", Response: "InvitationList", Status: ok, Auth: true, handle: s.myInvitations},

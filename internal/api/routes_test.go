@@ -26,6 +26,7 @@ var coveredElsewhere = map[string]string{
 	"taxonomy":        "TestEveryTaxonomyRouteAnswers",
 	"discovery":       "TestEveryDiscoveryRouteAnswers",
 	"meetings":        "TestEveryMeetingRouteAnswers",
+	"recruitment":     "TestEveryRecruitmentRouteAnswers",
 }
 
 // TestCoveringTestsExist keeps coveredElsewhere honest: each test it names

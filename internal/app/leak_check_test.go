@@ -117,6 +117,9 @@ func (vis *leakVisit) scan(where, named, body string, tg leakTarget) {
 		// The link is its owner's: it may show what they may see.
 		h = vis.w.hiddenFrom(vis.w.views[vis.w.tokenOwner(tg.item.vals["token"])])
 	}
+	if tg.item != nil && tg.item.holder != "" {
+		h = vis.w.hiddenFrom(vis.w.views[tg.item.holder])
+	}
 	for _, l := range vis.w.leaks(body, h, named) {
 		vis.errorf("GET %s leaks %s", where, l)
 	}
@@ -324,7 +327,8 @@ type leakList struct {
 
 // leakLists holds the API's lists, by route.
 var leakLists = map[string][]leakList{
-	"GET /api/v1/tags/{slug}": {leakTagList("people"), leakTagList("organizations"), leakTagList("communities"), leakTagList("notes")},
+	"GET /api/v1/communities/{id}/shortlist": leakShortlistList(),
+	"GET /api/v1/tags/{slug}":                {leakTagList("people"), leakTagList("organizations"), leakTagList("communities"), leakTagList("notes")},
 	// A search without text or filter lists everything the caller may
 	// see, of every kind, with its true total.
 	"GET /api/v1/search": {{field: "results", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {

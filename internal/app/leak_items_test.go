@@ -166,4 +166,5 @@ func (w *leakWorld) buildItems() {
 		})
 	}
 	w.addMeetingItems()
+	w.buildRecruitmentItems()
 }

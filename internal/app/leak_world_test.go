@@ -46,6 +46,9 @@ type leakItem struct {
 	vals  map[string]string // path values by item kind (a revision also names its note)
 	// can answers the item's actions (see leakRule) for a viewer.
 	can map[string]func(v maillage.Viewer) bool
+	// holder is the person a link item was sent to: its page may show
+	// what they may see, whoever opens it.
+	holder string
 }
 
 type leakUser struct {
@@ -131,6 +134,8 @@ type leakWorld struct {
 	notifs      []*leakNotification
 	tags        map[string]*leakTag // by slug
 	tokens      []leakToken         // unsubscribe links found in emails
+	candidates  []*leakCandidate    // shortlists (leak_build_recruitment_test.go)
+	joins       []leakJoin          // emailed invitation links
 	// emailsAtOnce were sent as things happened, emailsLater a week later
 	// (the digests).
 	emailsAtOnce, emailsLater int
@@ -230,6 +235,7 @@ func buildLeakWorld(t *testing.T, seed uint64, index int) *leakWorld {
 	w.buildFollowsAndBlocks(t)
 	w.buildConversations(t)
 	w.buildPreferences(t)
+	w.buildRecruitment(t)
 	w.tagSecrets()
 	w.drain(t)
 	w.refresh(t)

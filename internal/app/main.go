@@ -119,6 +119,7 @@ func (m *Main) Open(ctx context.Context) error {
 		service.JobLinkPreviews: m.Service.HandleLinkPreviews,
 		service.JobDeleteFiles:  m.Service.DeleteStoredFiles,
 	}}
+	m.Worker.Handlers[service.JobRecruitmentEmail] = (&service.RecruitmentMailer{Service: m.Service, Mailer: emails}).Handle
 	// Notifications: the fan-out of events, their emails and the digests.
 	m.Notifier = &service.Notifier{Service: m.Service, Mailer: emails, Logger: m.Logger}
 	for kind, h := range m.Notifier.Handlers() {

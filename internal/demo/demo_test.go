@@ -78,6 +78,7 @@ func TestDemo(t *testing.T) {
 		{"LexiconAndBacklinks", testLexiconAndBacklinks},
 		{"ActorCards", testActorCards},
 		{"KnowledgeBase", testKnowledgeBase},
+		{"Recruitment", testRecruitment},
 		{"CommunityOfPracticeDiscussion", testCommunityOfPracticeDiscussion},
 		{"ThematicCommunity", testThematicCommunity},
 		{"Conversations", testConversations},

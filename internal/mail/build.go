@@ -1,6 +1,7 @@
 package mail
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strings"
@@ -45,6 +46,14 @@ func build(m Message, defaultFrom string) (*gomail.Msg, error) {
 	msg.SetBodyString(gomail.TypeTextPlain, m.Text)
 	if m.HTML != "" {
 		msg.AddAlternativeString(gomail.TypeTextHTML, m.HTML)
+	}
+	for _, a := range m.Attachments {
+		// The name is shown to the recipient and written in a header:
+		// no line break may reach it.
+		name := maillage.CleanLine(a.Name)
+		if err := msg.AttachReader(name, bytes.NewReader(a.Data), gomail.WithFileContentType(gomail.ContentType(a.ContentType))); err != nil {
+			return nil, fmt.Errorf("mail: attachment %q: %w", name, err)
+		}
 	}
 	msg.SetMessageID()
 	msg.SetDate()

@@ -23,6 +23,16 @@ type Message struct {
 	// Headers adds header fields, for example List-Unsubscribe and
 	// List-Unsubscribe-Post (RFC 8058) on notification emails.
 	Headers map[string]string
+	// Attachments are files sent with the message (an invitation's
+	// mandate as a PDF).
+	Attachments []Attachment
+}
+
+// Attachment is a file sent with a message.
+type Attachment struct {
+	Name        string
+	ContentType string
+	Data        []byte
 }
 
 // Mailer sends email. Implementations are safe for concurrent use.

@@ -140,6 +140,10 @@ type SignUpInput struct {
 	Region    string
 	Language  string
 	Interests []string
+	// Invitation is the token of an emailed invitation to join a
+	// community the person signs up from: the new account joins it when
+	// its address is confirmed.
+	Invitation string
 }
 
 // Validate checks a sign-up form.

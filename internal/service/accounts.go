@@ -61,6 +61,9 @@ func (s *Service) SignUp(ctx context.Context, in maillage.SignUpInput, c Client)
 		deviceHash = auth.HashToken(c.SignUpDevice)
 	}
 	_, err = s.insertAccount(ctx, in, hash, false, func(tx *store.Tx, u *maillage.User) error {
+		if err := s.bindJoinSignUp(ctx, tx, in.Invitation, u.ID); err != nil {
+			return err
+		}
 		if !send {
 			return nil
 		}
@@ -151,6 +154,9 @@ type Confirmation struct {
 	// up: that device is signed in. Elsewhere it is nil, and the person
 	// is asked to sign in.
 	SignedIn *SignedIn
+	// JoinedCommunityID is the community the account joined on
+	// confirming, having signed up from an emailed invitation ("" for none).
+	JoinedCommunityID string
 }
 
 // ConfirmEmail confirms an address with an emailed token. Opened on the
@@ -170,6 +176,9 @@ func (s *Service) ConfirmEmail(ctx context.Context, token string, c Client) (*Co
 			return err
 		}
 		out.UserID = t.UserID
+		if out.JoinedCommunityID, err = s.joinOnConfirm(ctx, tx, t.UserID); err != nil {
+			return err
+		}
 		if c.SignUpDevice == "" || t.DeviceHash == "" ||
 			subtle.ConstantTimeCompare([]byte(auth.HashToken(c.SignUpDevice)), []byte(t.DeviceHash)) != 1 {
 			return nil

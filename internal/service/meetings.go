@@ -171,7 +171,7 @@ func (s *Service) MoveOccurrence(ctx context.Context, v maillage.Viewer, id stri
 		return err
 	}
 	if startsAt.IsZero() {
-		return invalidField("starts_at", "field.required")
+		return meetingFieldError("starts_at", "field.required")
 	}
 	if durationMinutes < 0 || durationMinutes > maillage.MaxMeetingDurationMin {
 		return &maillage.Error{Code: maillage.CodeInvalid, MessageID: "error.invalid", Fields: []maillage.FieldError{{Field: "duration_minutes",
@@ -246,7 +246,7 @@ func (s *Service) checkMeeting(in maillage.MeetingInput) (maillage.MeetingInput,
 	}
 	loc, err := recurrence.Location(in.Timezone)
 	if err != nil {
-		return in, invalidField("timezone", "meeting.timezone_unknown")
+		return in, meetingFieldError("timezone", "meeting.timezone_unknown")
 	}
 	if err := checkOffset(in.StartsAt, in.Timezone); err != nil {
 		return in, err
@@ -273,7 +273,7 @@ func (s *Service) checkMeeting(in maillage.MeetingInput) (maillage.MeetingInput,
 func checkOffset(t time.Time, tz string) error {
 	loc, err := recurrence.Location(tz)
 	if err != nil {
-		return invalidField("timezone", "meeting.timezone_unknown")
+		return meetingFieldError("timezone", "meeting.timezone_unknown")
 	}
 	_, off := t.Zone()
 	if t.Location() == time.UTC || off == 0 && t.Location().String() == "" {
@@ -319,7 +319,7 @@ func changeOf(m *maillage.Meeting, occ time.Time) maillage.OccurrenceChange {
 	return maillage.OccurrenceChange{Occurrence: occ}
 }
 
-func invalidField(field, messageID string) error {
+func meetingFieldError(field, messageID string) error {
 	return &maillage.Error{Code: maillage.CodeInvalid, MessageID: "error.invalid",
 		Fields: []maillage.FieldError{{Field: field, MessageID: messageID}}}
 }

@@ -56,7 +56,7 @@ func (s *Service) SetNoteTaker(ctx context.Context, v maillage.Viewer, meetingID
 		found = found || id == userID
 	}
 	if !found {
-		return nil, invalidField("user_id", "meeting.note_taker_not_member")
+		return nil, meetingFieldError("user_id", "meeting.note_taker_not_member")
 	}
 	return s.InvitePerson(ctx, v, maillage.InviteMeeting, meetingID, userID, maillage.RoleNoteTaker)
 }

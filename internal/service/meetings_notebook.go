@@ -271,7 +271,7 @@ func (s *Service) AttachOccurrenceNotebook(ctx context.Context, v maillage.Viewe
 		return err
 	}
 	if nb.CommunityID != m.CommunityID {
-		return invalidField("notebook_id", "meeting.notebook_other_community")
+		return meetingFieldError("notebook_id", "meeting.notebook_other_community")
 	}
 	for _, id := range []string{minuteID, summaryID, resourcesID} {
 		if id == "" {

@@ -20,7 +20,7 @@ func (s *Service) AnswerMeeting(ctx context.Context, v maillage.Viewer, id strin
 		return err
 	}
 	if !answer.Valid() {
-		return invalidField("answer", "field.invalid_choice")
+		return meetingFieldError("answer", "field.invalid_choice")
 	}
 	if !maillage.CanAnswerMeeting(v, access) {
 		return maillage.Errorf(maillage.CodeForbidden, "meeting.members_answer")

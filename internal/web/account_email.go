@@ -43,6 +43,15 @@ func (s *server) confirmEmail(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	switch {
+	case done.SignedIn != nil && done.JoinedCommunityID != "":
+		// Signed up from an emailed invitation: the community is theirs now.
+		if err := s.signedIn(w, r, done.SignedIn); err != nil {
+			s.serverError(w, r, err)
+			return
+		}
+		s.redirect(w, r, "/communities/"+url.PathEscape(done.JoinedCommunityID), "web.join.joined_signed_in")
+	case done.JoinedCommunityID != "" && state(r).Viewer.UserID != done.UserID:
+		s.redirect(w, r, "/signin?next="+url.QueryEscape("/communities/"+done.JoinedCommunityID), "web.join.joined_sign_in")
 	case done.SignedIn != nil:
 		if err := s.signedIn(w, r, done.SignedIn); err != nil {
 			s.serverError(w, r, err)

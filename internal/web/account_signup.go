@@ -2,23 +2,41 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 
 	"github.com/maillage/maillage/internal/maillage"
 )
 
 func (s *server) signUpForm(w http.ResponseWriter, r *http.Request) {
+	token := r.URL.Query().Get("invitation")
 	if state(r).Viewer.SignedIn() {
-		http.Redirect(w, r, "/", http.StatusSeeOther)
+		// Signed in already: an invitation is answered on its own page.
+		to := "/"
+		if token != "" {
+			to = joinPath(token)
+		}
+		http.Redirect(w, r, to, http.StatusSeeOther)
 		return
 	}
 	if r.URL.Query().Get("sent") == "1" {
 		s.render(w, r, http.StatusOK, view{Template: "signup_sent", Title: state(r).L.T("security.signup.sent_title"), Nav: "signup"})
 		return
 	}
-	s.renderSignUp(w, r, http.StatusOK, newForm(nil))
+	f := newForm(nil)
+	// Coming from an emailed invitation: the form starts with the name and
+	// address it was sent to.
+	if inv := s.signUpInvitation(r, token); inv != nil {
+		f = newForm(url.Values{"invitation": {token}, "name": {inv.Name}, "email": {inv.Email}})
+	}
+	s.renderSignUp(w, r, http.StatusOK, f)
 }
 
 func (s *server) renderSignUp(w http.ResponseWriter, r *http.Request, status int, f *form) {
+	if inv := s.signUpInvitation(r, f.Get("invitation")); inv != nil {
+		f.Extra["Community"] = inv.CommunityName
+	} else {
+		f.Values.Del("invitation")
+	}
 	s.render(w, r, status, view{Template: "signup", Title: state(r).L.T("web.signup.title"), Nav: "signup", Form: f})
 }
 
@@ -39,6 +57,9 @@ func (s *server) signUp(w http.ResponseWriter, r *http.Request) {
 		Region:    r.PostForm.Get("region"),
 		Language:  st.L.Lang(),
 		Interests: splitTags(r.PostForm.Get("interests")),
+		// The emailed invitation the person signs up from, if any: they
+		// join its community once their address is confirmed.
+		Invitation: r.PostForm.Get("invitation"),
 	}
 	c := s.client(r)
 	if err := in.Validate(); err == nil {

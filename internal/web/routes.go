@@ -242,6 +242,21 @@ func (s *server) table(t *routeTable) {
 	t.page("POST /communities/{id}/invitation/accept", s.acceptInvitation)
 	t.page("POST /communities/{id}/invitation/decline", s.declineInvitation)
 	t.page("POST /communities/{id}/transfer", s.transferManagement)
+
+	// Recruitment: the shortlist and the invitations emailed from it, for
+	// the community's managers (404 to anyone else, members too).
+	t.page("GET /communities/{id}/recruitment", s.recruitmentPage)
+	t.page("POST /communities/{id}/recruitment/candidates", s.addCandidate)
+	t.page("POST /communities/{id}/recruitment/invite", s.inviteSelection)
+	t.page("POST /communities/{id}/recruitment/remind", s.remindInvitations)
+	t.page("GET /communities/{id}/recruitment/{candidate}", s.candidatePage)
+	t.page("POST /communities/{id}/recruitment/{candidate}", s.updateCandidate)
+	t.page("POST /communities/{id}/recruitment/{candidate}/delete", s.deleteCandidate)
+	// The page an emailed invitation links to: its token is its
+	// credential, so it works signed out.
+	t.page("GET /join/{token}", s.joinPage)
+	t.page("POST /join/{token}/accept", s.acceptJoin)
+	t.page("POST /join/{token}/decline", s.declineJoin)
 	t.page("GET /invitations", s.myInvitations)
 
 	t.page("GET /threads/{id}", s.thread)
