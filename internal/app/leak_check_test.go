@@ -315,7 +315,9 @@ type leakList struct {
 
 // leakLists holds the API's lists, by route.
 var leakLists = map[string][]leakList{
-	"GET /api/v1/tags/{slug}": {leakTagList("people"), leakTagList("organizations"), leakTagList("communities"), leakTagList("notes")},
+	"GET /api/v1/notes/{id}/comments":      {{field: "comments", key: "id", total: "total", want: leakCommentList}},
+	"GET /api/v1/notebooks/{id}/proposals": {{field: "proposals", key: "id", want: leakProposalList}},
+	"GET /api/v1/tags/{slug}":              {leakTagList("people"), leakTagList("organizations"), leakTagList("communities"), leakTagList("notes")},
 	// A search without text or filter lists everything the caller may
 	// see, of every kind, with its true total.
 	"GET /api/v1/search": {{field: "results", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {

@@ -128,6 +128,8 @@ type leakWorld struct {
 	replies     []*leakReply
 	convs       []*leakConversation
 	notifs      []*leakNotification
+	comments    []*leakComment
+	proposals   []*leakProposal
 	tags        map[string]*leakTag // by slug
 	tokens      []leakToken         // unsubscribe links found in emails
 	// emailsAtOnce were sent as things happened, emailsLater a week later
@@ -225,6 +227,7 @@ func buildLeakWorld(t *testing.T, seed uint64, index int) *leakWorld {
 	w.buildNotes(t)
 	w.buildNotebooks(t)
 	w.buildDiscussion(t)
+	w.buildContributions(t)
 	w.buildFollowsAndBlocks(t)
 	w.buildConversations(t)
 	w.buildPreferences(t)
