@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/service"
 )
 
 // TestNoteCommentsThroughPages: a reader comments under a note and
@@ -127,5 +128,87 @@ func TestProposalsThroughPages(t *testing.T) {
 	mustContain(t, r, "My proposals", "Declined")
 	if !strings.Contains(r.Body, "Lexique de Bob") {
 		t.Error("bob does not see his declined proposal")
+	}
+}
+
+// TestNewNoteFromANotebookAndTemplates: a template fills a new note in
+// one click; a note written from a notebook is filed there for a
+// contributor, proposed to the managers for anyone else.
+func TestNewNoteFromANotebookAndTemplates(t *testing.T) {
+	e := newEnv(t)
+	w := e.notebookWorld()
+	ctx := context.Background()
+	carol, bob := e.signedIn("carol@example.org"), e.signedIn("bob@example.org")
+	nbPage := "/notebooks/" + w.NB.ID
+
+	r := carol.get(nbPage)
+	mustContain(t, r, `href="/notes/new?notebook=`+w.NB.ID+`"`)
+	r = carol.get("/notes/new?notebook=" + w.NB.ID + "&template=minutes")
+	wantStatus(t, r, http.StatusOK)
+	mustContain(t, r, "Compte rendu — rencontre du", "## Décisions", `name="notebook" value="`+w.NB.ID+`"`,
+		"sera rangée dans le carnet", `aria-current="true"`, `role="toolbar"`, "Mentionner une personne")
+	mustContain(t, carol.get("/notes/new?template=term&lang=en"), "Term: ", `<option value="term" selected`)
+	carol.get("/?lang=fr")
+	r = carol.post("/notes", url.Values{"title": {"Compte rendu de Carol"}, "body": {"Texte"}, "kind": {"general"},
+		"visibility": {"public"}, "license": {"cc-by-4.0"}, "notebook": {w.NB.ID}, "action": {"save"}})
+	wantStatus(t, r, http.StatusOK)
+	mustContain(t, r, "rangée dans son carnet")
+	mustContain(t, e.client().get(nbPage), "Compte rendu de Carol")
+
+	// Bob reads the notebook without a role: his note goes to the managers.
+	r = bob.get("/notes/new?notebook=" + w.NB.ID)
+	mustContain(t, r, "sera proposée aux responsables")
+	r = bob.post("/notes", url.Values{"title": {"Ressource de Bob"}, "body": {"Texte"}, "kind": {"general"},
+		"visibility": {"public"}, "license": {"cc-by-4.0"}, "notebook": {w.NB.ID}, "action": {"save"}})
+	mustContain(t, r, "proposée aux responsables du carnet")
+	mustNotContain(t, e.client().get(nbPage), "Ressource de Bob")
+	list, err := e.Svc.NotebookProposals(ctx, e.viewer(w.Alice.ID), w.NB.ID)
+	if err != nil || len(list) != 1 || list[0].NoteTitle != "Ressource de Bob" {
+		t.Fatalf("proposals: %v %v", list, err)
+	}
+	// A notebook the writer may not see is ignored, like an absent one.
+	priv, err := e.Svc.CreateNotebook(ctx, e.viewer(w.Alice.ID), maillage.NotebookInput{Title: "Carnet secret", Visibility: "private"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// (Only the language links repeat the address as it was asked for.)
+	mustNotContain(t, bob.get("/notes/new?notebook="+priv.ID), "Carnet secret", `name="notebook"`, "notebook="+priv.ID+"&amp;template")
+}
+
+// TestSeparateMessagesAndCommunityRecipients: picks sent "separately"
+// make one conversation per person; a manager writes to the members of
+// their community, others may not.
+func TestSeparateMessagesAndCommunityRecipients(t *testing.T) {
+	e := newEnv(t)
+	w := e.world()
+	ctx := context.Background()
+	alice, bob := e.signedIn("alice@example.org"), e.signedIn("bob@example.org")
+	r := alice.get("/messages/new?to=" + w.Bob.ID + "&to=" + w.Carol.ID)
+	mustContain(t, r, `name="mode" value="separate"`, "Séparément : 2 messages")
+	r = alice.post("/messages", url.Values{"to": {w.Bob.ID, w.Carol.ID}, "mode": {"separate"}, "message_body": {"Bonjour, chacun·e à part."}})
+	wantStatus(t, r, http.StatusOK)
+	mustContain(t, r, "une conversation par personne")
+	for _, u := range []*maillage.User{w.Bob, w.Carol} {
+		list, _, err := e.Svc.Conversations(ctx, e.viewer(u.ID), service.ConversationFilter{Page: service.Page{Limit: 10}})
+		if err != nil || len(list) != 1 || len(list[0].Participants) != 2 {
+			t.Fatalf("%s's conversations: %+v %v", u.Name, list, err)
+		}
+	}
+	// An empty message sends nothing and keeps the recipients.
+	r = alice.post("/messages", url.Values{"to": {w.Bob.ID, w.Carol.ID}, "mode": {"separate"}, "message_body": {""}})
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	mustContain(t, r, "Bob Lavoie", "Carol Roy")
+
+	// Alice manages the public community: its members become recipients.
+	r = alice.get("/communities/" + w.Public.ID)
+	mustContain(t, r, `href="/messages/new?community=`+w.Public.ID+`"`)
+	r = alice.get("/messages/new?community=" + w.Public.ID)
+	wantStatus(t, r, http.StatusOK)
+	mustContain(t, r, "Écrivez aux membres de la communauté")
+	if r := bob.get("/messages/new?community=" + w.Public.ID); r.Status != http.StatusForbidden {
+		t.Fatalf("a member writes to all members: %d", r.Status)
+	}
+	if r := e.signedIn("carol@example.org").get("/messages/new?community=" + w.Secret.ID); r.Status != http.StatusNotFound {
+		t.Fatalf("a hidden community: %d", r.Status)
 	}
 }

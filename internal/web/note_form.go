@@ -130,7 +130,7 @@ func (s *server) renderNoteForm(w http.ResponseWriter, r *http.Request, status i
 	}
 	d.Kinds, d.Licenses = noteKindOptions(st.L), noteLicenseOptions(st.L)
 	if !d.Edit {
-		d.Templates = templateLinks(r, st.L)
+		d.Templates = templateLinks(r, st.L, d.Dest)
 	}
 	communities, err := s.myCommunityOptions(r)
 	if err != nil {

@@ -55,11 +55,15 @@ func applyNoteTemplate(v url.Values, name string, l *i18n.Localizer, now time.Ti
 }
 
 // templateLinks builds the template links of the new-note form, keeping
-// its other query parameters.
-func templateLinks(r *http.Request, l *i18n.Localizer) []noteTemplateLink {
+// its other query parameters (a notebook only when the writer sees it).
+func templateLinks(r *http.Request, l *i18n.Localizer, dest *noteDestination) []noteTemplateLink {
 	q := r.URL.Query()
 	current := q.Get("template")
 	q.Del("draft")
+	q.Del("notebook")
+	if dest != nil {
+		q.Set("notebook", dest.Notebook.ID)
+	}
 	var out []noteTemplateLink
 	for _, name := range noteTemplates() {
 		q.Set("template", name)
