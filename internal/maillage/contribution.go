@@ -69,11 +69,10 @@ type NotebookProposal struct {
 
 // Contribution field limits.
 const (
-	MaxCommentBodyLen      = 10000
-	MaxProposalMessageLen  = 1000
-	MaxCommentsOnOnePage   = 500
-	MaxProposalsOnOnePage  = 100
-	MaxRecipientsSeparated = 50
+	MaxCommentBodyLen     = 10000
+	MaxProposalMessageLen = 1000
+	// MaxProposalsOnOnePage bounds the proposals a notebook's page lists.
+	MaxProposalsOnOnePage = 100
 )
 
 // CommentInput is what a form or API call gives to comment on a note.
