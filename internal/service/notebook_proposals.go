@@ -167,3 +167,17 @@ func (s *Service) AnswerProposal(ctx context.Context, v maillage.Viewer, noteboo
 	p.Status = status
 	return p, nil
 }
+
+// maxProposableNotebooks bounds the notebooks a note's page offers.
+const maxProposableNotebooks = 100
+
+// CommunitiesNotebooks lists, in one query, the notebooks the viewer may
+// see that are linked to any of the communities: where a member brings
+// a note (filed, or proposed to the managers).
+func (s *Service) CommunitiesNotebooks(ctx context.Context, v maillage.Viewer, communityIDs []string) ([]maillage.Notebook, error) {
+	if len(communityIDs) == 0 {
+		return nil, nil
+	}
+	list, _, err := s.db.Notebooks(ctx, v, store.NotebookFilter{CommunityIDs: communityIDs, Limit: maxProposableNotebooks})
+	return list, err
+}

@@ -122,3 +122,29 @@ func TestProposalsStore(t *testing.T) {
 		t.Fatalf("has note: %v %v", has, err)
 	}
 }
+
+// TestNotebooksOfCommunities: one query lists the notebooks linked to any
+// of several communities, each only if the viewer may see it.
+func TestNotebooksOfCommunities(t *testing.T) {
+	ctx := context.Background()
+	w := newNBWorld(t)
+	linked := &maillage.Notebook{ID: auth.NewID(), Title: "Carnet du cercle", Visibility: maillage.VisibilityCommunity,
+		CommunityID: w.community.ID, CreatedBy: w.alice.ID}
+	loose := &maillage.Notebook{ID: auth.NewID(), Title: "Carnet libre", Visibility: maillage.VisibilityPublic, CreatedBy: w.alice.ID}
+	err := w.db.Update(ctx, func(tx *store.Tx) error {
+		if err := tx.CreateNotebook(ctx, linked); err != nil {
+			return err
+		}
+		return tx.CreateNotebook(ctx, loose)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := store.NotebookFilter{CommunityIDs: []string{w.community.ID, "absent"}, Limit: 10}
+	for who, want := range map[string]int{"Bob Roy": 1, "Olga Fortin": 0} {
+		list, _, err := w.db.Notebooks(ctx, w.viewers[who], f)
+		if err != nil || len(list) != want || (want == 1 && list[0].ID != linked.ID) {
+			t.Errorf("%s: %d notebooks (%v), want %d", who, len(list), err, want)
+		}
+	}
+}

@@ -52,16 +52,18 @@ func (s *server) loadNoteContrib(r *http.Request, p *service.NotePage, c *noteCo
 	for _, nb := range p.Notebooks {
 		holding[nb.ID] = true
 	}
-	for _, cm := range communities {
-		list, err := s.svc.CommunityNotebooks(r.Context(), st.Viewer, cm.ID)
-		if err != nil {
-			return err
-		}
-		for _, nb := range list {
-			if !holding[nb.ID] {
-				holding[nb.ID] = true
-				c.Notebooks = append(c.Notebooks, option{Value: nb.ID, Label: nb.Title + " — " + cm.Name})
-			}
+	ids := make([]string, len(communities))
+	for i, cm := range communities {
+		ids[i] = cm.ID
+	}
+	list, err := s.svc.CommunitiesNotebooks(r.Context(), st.Viewer, ids)
+	if err != nil {
+		return err
+	}
+	for _, nb := range list {
+		if !holding[nb.ID] {
+			holding[nb.ID] = true
+			c.Notebooks = append(c.Notebooks, option{Value: nb.ID, Label: nb.Title + " — " + nb.CommunityName})
 		}
 	}
 	return nil
