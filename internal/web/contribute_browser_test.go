@@ -11,10 +11,12 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/i18n"
 	"github.com/maillage/maillage/internal/mail"
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
+	"github.com/maillage/maillage/internal/store"
 	"github.com/maillage/maillage/internal/testutil/browser"
 )
 
@@ -69,9 +71,21 @@ func TestBrowserContributions(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	// Enough people for three pages of the directory.
-	for i := 1; i <= 2*perPage+5; i++ {
-		e.user(fmt.Sprintf("Personne %02d", i), fmt.Sprintf("personne%02d@example.org", i))
+	// Enough people for three pages of the directory, written in one
+	// transaction (they never sign in: no password to hash).
+	err = e.DB.Update(ctx0, func(tx *store.Tx) error {
+		now := time.Now().UTC()
+		for i := 1; i <= 2*perPage+5; i++ {
+			u := &maillage.User{ID: auth.NewID(), Name: fmt.Sprintf("Personne %02d", i), Email: fmt.Sprintf("personne%02d@example.org", i),
+				EmailConfirmedAt: &now}
+			if err := tx.CreateUser(ctx0, u, "!"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 
 	base := withCSP(t, e)
