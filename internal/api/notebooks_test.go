@@ -274,8 +274,16 @@ func TestNotebookRoutesAnswer(t *testing.T) {
 					}
 				}
 			}
+			proposalID := ""
+			if strings.Contains(rt.Path, "{proposal_id}") {
+				p, err := e.svc.ProposeNote(ctx, e.viewer("carol"), nb.ID, maillage.ProposalInput{NoteID: other.ID})
+				if err != nil {
+					t.Fatal(err)
+				}
+				proposalID = p.ID
+			}
 			path := strings.NewReplacer("{id}", id, "{note_id}", note.ID, "{category_id}", full.Categories[0].ID,
-				"{user_id}", userID, "{notebook_id}", nb.ID).Replace(rt.Path)
+				"{user_id}", userID, "{notebook_id}", nb.ID, "{proposal_id}", proposalID).Replace(rt.Path)
 			body := map[string]string{
 				"createNotebook":            `{"title":"Nouveau carnet","visibility":"public"}`,
 				"updateNotebook":            `{"description":"Mise à jour"}`,
@@ -289,6 +297,7 @@ func TestNotebookRoutesAnswer(t *testing.T) {
 				"addKnowledgeBaseNotebook":  `{"notebook_id":"` + nb.ID + `"}`,
 				"moveKnowledgeBaseNotebook": `{"move":"up"}`,
 				"addKnowledgeBaseMember":    `{"user_id":"` + e.users["carol"].ID + `"}`,
+				"proposeNotebookNote":       `{"note_id":"` + other.ID + `","message":"Pour ce carnet"}`,
 			}[rt.Op]
 			var w *httptest.ResponseRecorder
 			if rt.Op == "putNotebookCover" {

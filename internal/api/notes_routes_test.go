@@ -12,7 +12,7 @@ import (
 
 // noteRouteCount is how many routes the notes group has; a route added
 // to the group without a case here makes TestEveryNoteRouteAnswers fail.
-const noteRouteCount = 16
+const noteRouteCount = 20
 
 // TestEveryNoteRouteAnswers calls every route of the notes group on a
 // fresh note, as one of its authors, and expects the status the table
@@ -25,8 +25,10 @@ func TestEveryNoteRouteAnswers(t *testing.T) {
 	bob, carol := e.users["bob"], e.users["carol"]
 	img := testPNG(t, 0)
 	bodies := map[string]string{
-		"createNote": `{"title":"Une note toute neuve","body":"Voir [[Ailleurs]].","visibility":"public","tags":["économie sociale"]}`,
-		"updateNote": `{"summary":"Un résumé","tags":["cuisine"]}`,
+		"createNote":          `{"title":"Une note toute neuve","body":"Voir [[Ailleurs]].","visibility":"public","tags":["économie sociale"]}`,
+		"updateNote":          `{"summary":"Un résumé","tags":["cuisine"]}`,
+		"createNoteComment":   `{"body":"Merci pour ce compte rendu."}`,
+		"moderateNoteComment": `{"hidden":true}`,
 	}
 	n := 0
 	for _, rt := range e.srv.routes() {
@@ -59,6 +61,13 @@ func TestEveryNoteRouteAnswers(t *testing.T) {
 			}
 			path := strings.NewReplacer("{id}", note.ID, "{user_id}", userID, "{n}", "1",
 				"{attachment_id}", a.ID).Replace(rt.Path)
+			if strings.HasPrefix(rt.Path, "/api/v1/comments/") {
+				c, err := e.svc.CreateComment(ctx, e.viewer("bob"), note.ID, maillage.CommentInput{Body: "Un commentaire."})
+				if err != nil {
+					t.Fatal(err)
+				}
+				path = strings.Replace(rt.Path, "{id}", c.ID, 1)
+			}
 			var w *httptest.ResponseRecorder
 			if rt.Op == "uploadNoteAttachment" {
 				body, ct := multipartFile(t, "photo.png", img)

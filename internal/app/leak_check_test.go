@@ -329,6 +329,8 @@ type leakList struct {
 var leakLists = map[string][]leakList{
 	"GET /api/v1/communities/{id}/shortlist": leakShortlistList(),
 	"GET /api/v1/tags/{slug}":                {leakTagList("people"), leakTagList("organizations"), leakTagList("communities"), leakTagList("notes")},
+	"GET /api/v1/notes/{id}/comments":        {{field: "comments", key: "id", total: "total", want: leakCommentList}},
+	"GET /api/v1/notebooks/{id}/proposals":   {{field: "proposals", key: "id", want: leakProposalList}},
 	// A search without text or filter lists everything the caller may
 	// see, of every kind, with its true total.
 	"GET /api/v1/search": {{field: "results", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {

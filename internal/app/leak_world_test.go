@@ -132,6 +132,8 @@ type leakWorld struct {
 	convs       []*leakConversation
 	meetings    []*leakMeeting // leak_build_meetings_test.go
 	notifs      []*leakNotification
+	comments    []*leakComment
+	proposals   []*leakProposal
 	tags        map[string]*leakTag // by slug
 	tokens      []leakToken         // unsubscribe links found in emails
 	candidates  []*leakCandidate    // shortlists (leak_build_recruitment_test.go)
@@ -232,6 +234,7 @@ func buildLeakWorld(t *testing.T, seed uint64, index int) *leakWorld {
 	w.buildNotebooks(t)
 	w.buildMeetings(t)
 	w.buildDiscussion(t)
+	w.buildContributions(t)
 	w.buildFollowsAndBlocks(t)
 	w.buildConversations(t)
 	w.buildPreferences(t)

@@ -205,3 +205,16 @@ type Notification struct {
 
 // Read reports whether the notification was read.
 func (n Notification) Read() bool { return n.ReadAt != nil }
+
+// Events of contributions from readers (comments and proposals).
+const (
+	// EventNoteComment: someone commented on a note (to its authors and
+	// earlier commenters).
+	EventNoteComment EventKind = "note_comment"
+	// EventNoteProposed: someone proposed a note for a notebook (to its managers).
+	EventNoteProposed EventKind = "note_proposed"
+	// EventProposalAccepted and EventProposalDeclined: a manager answered
+	// (to the person who proposed).
+	EventProposalAccepted EventKind = "proposal_accepted"
+	EventProposalDeclined EventKind = "proposal_declined"
+)

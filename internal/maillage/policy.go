@@ -329,3 +329,48 @@ func CanManageMeeting(v Viewer, m MeetingAccess) bool {
 func CanAnswerMeeting(v Viewer, m MeetingAccess) bool {
 	return CanViewMeeting(v, m) && v.Includes(MembersOf(m.Community.ID))
 }
+
+// CanViewComment: a comment on a note is seen by whoever sees the note;
+// once hidden by moderation, by its author and the note's authors only.
+// Whoever may not see the note sees none of its comments, nor their number.
+func CanViewComment(v Viewer, c CommentAccess) bool {
+	return v.Reaches(c.Note.Audiences()) && v.Reaches(c.ModerationAudiences())
+}
+
+// ModerationAudiences is who may see a comment given its moderation:
+// everyone who sees the note, or, once hidden, its author and the note's
+// authors, who moderate the comments on their note.
+func (c CommentAccess) ModerationAudiences() []Audience {
+	if !c.Hidden {
+		return []Audience{Everyone()}
+	}
+	return append([]Audience{Person(c.AuthorID)}, people(c.Note.OwnerIDs)...)
+}
+
+// CanComment: any signed-in person who sees a note may comment on it.
+func CanComment(v Viewer, note ContentAccess) bool {
+	return v.SignedIn() && CanViewContent(v, note)
+}
+
+// CanModerateComments: a note's authors hide and show its comments, and
+// delete them.
+func CanModerateComments(v Viewer, note ContentAccess) bool { return CanEditContent(v, note) }
+
+// CanProposeToNotebook: any signed-in person who may read a notebook and a
+// note proposes the note for it; its managers decide.
+func CanProposeToNotebook(v Viewer, notebook, note ContentAccess) bool {
+	return v.SignedIn() && CanViewContent(v, notebook) && CanViewContent(v, note)
+}
+
+// CanAnswerProposals: a notebook's managers accept or decline proposals.
+func CanAnswerProposals(v Viewer, notebook ContentAccess) bool { return CanEditContent(v, notebook) }
+
+// CanViewProposal: a proposal is for the person who made it and the
+// notebook's managers who may see its note (a manager who may not see the
+// note learns nothing of it from a proposal).
+func CanViewProposal(v Viewer, notebook ContentAccess, proposedBy string, note ContentAccess) bool {
+	if v.SignedIn() && v.UserID == proposedBy {
+		return true
+	}
+	return CanAnswerProposals(v, notebook) && CanViewContent(v, note)
+}

@@ -225,7 +225,8 @@ func (s *Service) NotebookNoteSuggestions(ctx context.Context, v maillage.Viewer
 	if err != nil {
 		return nil, err
 	}
-	if !CanContributeToNotebook(v, nb) {
+	// Contributors pick notes to add, other readers notes to propose.
+	if !CanContributeToNotebook(v, nb) && !v.SignedIn() {
 		return nil, maillage.ErrForbidden
 	}
 	if len(q) > maillage.MaxNoteTitleLen*4 {

@@ -122,6 +122,8 @@ func (db *DB) Notebook(ctx context.Context, id string) (*maillage.Notebook, erro
 type NotebookFilter struct {
 	Query       string
 	CommunityID string
+	// CommunityIDs keeps notebooks linked to any of these communities.
+	CommunityIDs []string
 	// TagID keeps notebooks holding at least one note with this tag that
 	// the viewer may see.
 	TagID  string
@@ -145,6 +147,9 @@ func (db *DB) Notebooks(ctx context.Context, v maillage.Viewer, f NotebookFilter
 	}
 	if f.CommunityID != "" {
 		where = append(where, "b.community_id = "+a.add(f.CommunityID))
+	}
+	if len(f.CommunityIDs) > 0 {
+		where = append(where, "b.community_id IN ("+a.list(f.CommunityIDs)+")")
 	}
 	if f.MemberID != "" {
 		where = append(where, notebookRoles.hasMemberSQL("b", f.MemberID, &a))

@@ -119,6 +119,8 @@ func TestBrowserNoteBacklinkImageNotebooks(t *testing.T) {
 	for i, category := range []string{"Comptes rendus", "Illustrations"} {
 		browser.Do(t, ctx,
 			chromedp.Navigate(base+"/notebooks/"+notebooks[i].ID),
+			// The add form is folded under its heading.
+			chromedp.Click(chromedp.CSS("details.notebook-add > summary")),
 			chromedp.WaitVisible(chromedp.CSS("#nb-note")),
 			chromedp.SendKeys(chromedp.CSS("#nb-note"), "Compte rendu"),
 			chromedp.WaitVisible(chromedp.CSS("#nb-note-suggestions button[data-note-id]")),

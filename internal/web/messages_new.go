@@ -13,6 +13,8 @@ import (
 // error that does not name them).
 type messageNewData struct {
 	People []maillage.User
+	// Community is set when a manager writes to its members.
+	Community *maillage.Community
 }
 
 // newMessageForm is /messages/new?to=ID&to=ID, reached from a profile
@@ -23,7 +25,21 @@ func (s *server) newMessageForm(w http.ResponseWriter, r *http.Request) {
 	}
 	st := state(r)
 	ids := r.URL.Query()["to"]
-	f := newForm(nil)
+	f := newForm(url.Values{"mode": {"separate"}})
+	var community *maillage.Community
+	if cid := r.URL.Query().Get("community"); cid != "" {
+		// A manager writes to the members of their community.
+		members, err := s.svc.CommunityRecipients(r.Context(), st.Viewer, cid)
+		if err != nil && !f.apply(st.L, err) {
+			s.fail(w, r, err)
+			return
+		}
+		ids = append(ids, members...)
+		if community, err = s.svc.Community(r.Context(), st.Viewer, cid); err != nil {
+			s.fail(w, r, err)
+			return
+		}
+	}
 	var people []maillage.User
 	if len(ids) > 0 {
 		var err error
@@ -33,12 +49,16 @@ func (s *server) newMessageForm(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.renderMessageNew(w, r, http.StatusOK, f, people)
+	s.renderMessageNewFor(w, r, http.StatusOK, f, messageNewData{People: people, Community: community})
 }
 
 func (s *server) renderMessageNew(w http.ResponseWriter, r *http.Request, status int, f *form, people []maillage.User) {
+	s.renderMessageNewFor(w, r, status, f, messageNewData{People: people})
+}
+
+func (s *server) renderMessageNewFor(w http.ResponseWriter, r *http.Request, status int, f *form, d messageNewData) {
 	s.render(w, r, status, view{Template: "message_new", Title: state(r).L.T("web.messages.new_title"), Nav: "messages",
-		Form: f, Data: messageNewData{People: people}})
+		Form: f, Data: d})
 }
 
 // chooseRecipients receives the people picked in the directory and
@@ -70,8 +90,12 @@ func (s *server) startConversation(w http.ResponseWriter, r *http.Request) {
 	}
 	st := state(r)
 	ids := r.PostForm["to"]
-	c, err := s.svc.StartConversation(r.Context(), st.Viewer, service.ConversationInput{
-		ParticipantIDs: ids, Subject: r.PostForm.Get("message_subject"), Body: r.PostForm.Get("message_body")})
+	in := service.ConversationInput{ParticipantIDs: ids, Subject: r.PostForm.Get("message_subject"), Body: r.PostForm.Get("message_body")}
+	if r.PostForm.Get("mode") == "separate" && len(ids) > 1 {
+		s.startSeparately(w, r, in)
+		return
+	}
+	c, err := s.svc.StartConversation(r.Context(), st.Viewer, in)
 	if err != nil {
 		f := newForm(r.PostForm)
 		if !f.apply(st.L, messageFormError(err)) {

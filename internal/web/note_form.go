@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
 	"github.com/maillage/maillage/internal/i18n"
@@ -37,6 +38,10 @@ type noteFormData struct {
 	// Current is the version someone else saved while this one was
 	// written (edit conflicts), shown beside the kept text.
 	Current *maillage.Note
+	// Templates are the one-click outlines of a new note; Dest is the
+	// notebook it is written for.
+	Templates []noteTemplateLink
+	Dest      *noteDestination
 }
 
 func (s *server) newNoteForm(w http.ResponseWriter, r *http.Request) {
@@ -52,7 +57,8 @@ func (s *server) newNoteForm(w http.ResponseWriter, r *http.Request) {
 	if v.Get("community_id") != "" {
 		v.Set("visibility", "community")
 	}
-	d := noteFormData{Action: "/notes"}
+	d := noteFormData{Action: "/notes", Dest: s.noteDestinationOf(r, q.Get("notebook"), v)}
+	applyNoteTemplate(v, q.Get("template"), state(r).L, time.Now())
 	s.offerDraft(r, &d, v)
 	s.renderNoteForm(w, r, http.StatusOK, newForm(v), d)
 }
@@ -123,6 +129,9 @@ func (s *server) renderNoteForm(w http.ResponseWriter, r *http.Request, status i
 		}
 	}
 	d.Kinds, d.Licenses = noteKindOptions(st.L), noteLicenseOptions(st.L)
+	if !d.Edit {
+		d.Templates = templateLinks(r, st.L, d.Dest)
+	}
 	communities, err := s.myCommunityOptions(r)
 	if err != nil {
 		s.fail(w, r, err)
@@ -180,7 +189,7 @@ func (s *server) createNote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	st := state(r)
-	d := noteFormData{Action: "/notes"}
+	d := noteFormData{Action: "/notes", Dest: s.noteDestinationOf(r, r.PostForm.Get("notebook"), nil)}
 	if wantsPreview(r) {
 		s.previewInForm(w, r, d)
 		return
@@ -197,6 +206,10 @@ func (s *server) createNote(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	msg := "web.note.created"
+	if d.Dest != nil {
+		// Written from a notebook: it goes there (or to its managers).
+		msg = s.fileNewNote(r, d.Dest, n.ID)
+	}
 	if invitedSome(in, n, st.Viewer.UserID) {
 		msg = "consent.web.note_created_invited"
 	}

@@ -148,6 +148,10 @@ type notebookPageData struct {
 	Follow     followButton
 	// Invitation is the viewer's own invitation to a role, to answer.
 	Invitation *maillage.Invitation
+	// Organise shows each note's controls (pin, move, file, remove); the
+	// default view is a plain list.
+	Organise bool
+	Contrib  notebookContrib
 }
 
 // notebookLabels are the texts every row repeats, translated once per
@@ -213,6 +217,11 @@ func (s *server) renderNotebook(w http.ResponseWriter, r *http.Request, status i
 		return
 	}
 	d.Invitation = inv.Mine
+	d.Organise = q.Get("organise") == "1"
+	if err := s.loadNotebookContrib(r, &d); err != nil {
+		s.fail(w, r, err)
+		return
+	}
 	for _, c := range nb.Categories {
 		d.Categories = append(d.Categories, categoryChoice{ID: c.ID, Name: c.Name, Count: nv.CategoryCounts[c.ID]})
 	}

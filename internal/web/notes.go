@@ -90,6 +90,8 @@ type notePageData struct {
 	// Invitations are the viewer's invitation to co-author the note, and
 	// for its authors the invitations sent.
 	Invitations itemInvitations
+	// Contrib holds the comments and the forms to comment and propose.
+	Contrib noteContrib
 }
 
 // noteFile is an attachment as pages list it.
@@ -125,6 +127,13 @@ func (s *server) note(w http.ResponseWriter, r *http.Request) {
 // renderNote draws a note's page; upload is the file form coming back
 // with its errors (nil for a fresh one).
 func (s *server) renderNote(w http.ResponseWriter, r *http.Request, status int, upload *form) {
+	s.renderNotePage(w, r, status, upload, nil)
+}
+
+// renderNotePage draws a note's page with the forms that came back with
+// their errors: the file form (upload) and the comment or proposal form
+// (contrib); nil for fresh ones.
+func (s *server) renderNotePage(w http.ResponseWriter, r *http.Request, status int, upload *form, contrib *noteContrib) {
 	st := state(r)
 	id := r.PathValue("id")
 	p, err := s.svc.NotePage(r.Context(), st.Viewer, id)
@@ -142,6 +151,13 @@ func (s *server) renderNote(w http.ResponseWriter, r *http.Request, status int, 
 		LicenseLabel: licenseLabel(st.L, string(p.Note.License)),
 		Files:        noteFiles(p.Attachments, st.L), Upload: upload}
 	if d.Invitations, err = s.loadItemInvitations(r, maillage.InviteNote, p.Note.ID, p.CanEdit); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if contrib != nil {
+		d.Contrib = *contrib
+	}
+	if err := s.loadNoteContrib(r, p, &d.Contrib); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -166,6 +166,10 @@ func (s *server) table(t *routeTable) {
 	t.page("POST /notes/{id}/history/{n}/restore", s.restoreNoteRevision)
 	t.page("GET /notes/{id}/files/{file}/{name}", s.noteFile)
 	t.page("POST /notes/{id}/files/{file}/delete", s.deleteNoteFile)
+	t.page("POST /notes/{id}/comments", s.createNoteComment)
+	t.page("POST /notes/{id}/propose", s.proposeNoteFromPage)
+	t.page("POST /comments/{id}/hide", s.hideNoteComment)
+	t.page("POST /comments/{id}/delete", s.deleteNoteComment)
 
 	// Meetings (meetings_routes.go).
 	s.meetingRoutes(t)
@@ -184,6 +188,9 @@ func (s *server) table(t *routeTable) {
 	t.page("GET /notebooks/{id}/feed.atom", s.notebookFeed)
 	t.page("GET /notebooks/{id}/note-suggest", s.notebookNoteSuggest)
 	t.page("POST /notebooks/{id}/notes", s.addNotebookNote)
+	t.page("POST /notebooks/{id}/proposals", s.proposeNotebookNote)
+	t.page("POST /notebooks/{id}/proposals/{proposal}/accept", s.answerNotebookProposal(true))
+	t.page("POST /notebooks/{id}/proposals/{proposal}/decline", s.answerNotebookProposal(false))
 	t.page("POST /notebooks/{id}/notes/{note}/remove", s.removeNotebookNote)
 	t.page("POST /notebooks/{id}/notes/{note}/pin", s.pinNotebookNote)
 	t.page("POST /notebooks/{id}/notes/{note}/move", s.moveNotebookNote)

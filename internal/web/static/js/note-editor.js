@@ -42,7 +42,8 @@
       var p = new URLSearchParams();
       p.set("note_id", noteID);
       p.set("title", title ? title.value : "");
-      p.set("body", body.value);
+      // The toolbar shows mentions by name; the draft keeps their stored form.
+      p.set("body", body.maillageEncode ? body.maillageEncode() : body.value);
       return p;
     }
 
