@@ -159,3 +159,60 @@ func (in ActorInput) Validate() (lat, lon *float64, err error) {
 	validateTags(&v, "tags", in.Tags)
 	return lat, lon, v.Err()
 }
+
+// ActorRequestKind says what a request about a card asks.
+type ActorRequestKind string
+
+// Kinds of request about a card.
+const (
+	// ActorRequestClaim asks to be recognised as the person a card
+	// describes, when no confirmed address matches its email.
+	ActorRequestClaim ActorRequestKind = "claim"
+	// ActorRequestCorrection asks for what the card says to be corrected.
+	ActorRequestCorrection ActorRequestKind = "correction"
+	// ActorRequestRemoval asks for the card to be removed.
+	ActorRequestRemoval ActorRequestKind = "removal"
+)
+
+// ActorRequestKinds lists the valid kinds.
+func ActorRequestKinds() []string {
+	return []string{string(ActorRequestClaim), string(ActorRequestCorrection), string(ActorRequestRemoval)}
+}
+
+// ActorRequestStatus is where a request stands.
+type ActorRequestStatus string
+
+// Request statuses.
+const (
+	ActorRequestPending  ActorRequestStatus = "pending"
+	ActorRequestApproved ActorRequestStatus = "approved"
+	ActorRequestRefused  ActorRequestStatus = "refused"
+)
+
+// ActorRequest is a claim waiting for approval, or a request for the
+// correction or removal of a card, to be answered by DueAt
+// (ActorRequestDelay after it was made).
+type ActorRequest struct {
+	ID            string
+	ActorID       string
+	ActorName     string
+	Kind          ActorRequestKind
+	RequesterID   string
+	RequesterName string
+	Message       string
+	Status        ActorRequestStatus
+	Answer        string
+	DueAt         time.Time
+	CreatedAt     time.Time
+	AnsweredAt    *time.Time
+	// Actor is the policy view of the card the request is about.
+	Actor ActorAccess
+}
+
+// Overdue reports whether a pending request is past its due date.
+func (r ActorRequest) Overdue(now time.Time) bool {
+	return r.Status == ActorRequestPending && now.After(r.DueAt)
+}
+
+// MaxActorRequestLen bounds the message of a request.
+const MaxActorRequestLen = 4000

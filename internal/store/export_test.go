@@ -42,6 +42,8 @@ func filterKinds() map[string]filterKind {
 				return "(" + recipientSeesThreadSQL(u, "t", "c") + " AND " +
 					forRecipient(u).where(moderationRule("x.hidden", "x.author_id", "t.community_id")) + ")"
 			}},
+		"actor": {"actors x", func(v maillage.Viewer, a *args) string { return actorVisibleSQL(v, "x", a) },
+			func(u string) string { return forRecipient(u).where(actorRule("x")) }},
 		"note-invitation": {"notes x",
 			func(v maillage.Viewer, a *args) string { return forViewer(v, a).where(noteInvitations("x.id")) },
 			func(u string) string { return recipientInvitedSQL(u, maillage.InviteNote, "x.id") }},

@@ -49,9 +49,11 @@ const (
 	srcReply                 = "reply"                   // replies.thread_id
 	srcTag                   = "tag"                     // tags.id
 	srcTagSynonym            = "tag_synonym"             // tag_synonyms.tag_id
+	srcActor                 = "actor"                   // actors.id (migration 00013)
+	srcActorTag              = "actor_tag"               // actor_tags.actor_id (migration 00013)
 )
 
-// searchWatches lists the triggers of migration 00012. community_members
+// searchWatches lists the triggers of migrations 00012 and 00013. community_members
 // is not watched on purpose: no document depends on who belongs to a
 // community (a viewer's memberships are applied when searching, through
 // maillage.Viewer.AudienceKeys).
@@ -85,5 +87,8 @@ func searchWatches() []searchWatch {
 		{"replies", srcReply, "thread_id", []string{"thread_id", "body", "hidden", "deleted_at"}},
 		{"tags", srcTag, "id", []string{"label", "label_en", "parent_id", "merged_into_id", "kind"}},
 		{"tag_synonyms", srcTagSynonym, "tag_id", []string{"tag_id", "label"}},
+		{"actors", srcActor, "id", []string{"kind", "name", "description", "title", "organization_name", "website", "region",
+			"address", "visibility", "community_id", "created_by", "claimed_user_id", "claimed_organization_id"}},
+		{"actor_tags", srcActorTag, "actor_id", []string{"actor_id", "tag_id"}},
 	}
 }
