@@ -187,6 +187,8 @@ const (
 	ActorRequestPending  ActorRequestStatus = "pending"
 	ActorRequestApproved ActorRequestStatus = "approved"
 	ActorRequestRefused  ActorRequestStatus = "refused"
+	// ActorRequestClosed: the card was removed before an answer.
+	ActorRequestClosed ActorRequestStatus = "closed"
 )
 
 // ActorRequest is a claim waiting for approval, or a request for the

@@ -228,9 +228,9 @@ func (tx *Tx) CreateActorRequest(ctx context.Context, r *maillage.ActorRequest) 
 	if r.DueAt.IsZero() {
 		r.DueAt = tx.now.Add(maillage.ActorRequestDelay)
 	}
-	_, err := tx.exec(ctx, `INSERT INTO actor_requests (id, actor_id, kind, requester_id, message, status, due_at, created_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-		r.ID, r.ActorID, string(r.Kind), r.RequesterID, r.Message, string(r.Status), r.DueAt, r.CreatedAt)
+	_, err := tx.exec(ctx, `INSERT INTO actor_requests (id, actor_id, actor_name, kind, requester_id, message, status, due_at, created_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+		r.ID, r.ActorID, r.ActorName, string(r.Kind), r.RequesterID, r.Message, string(r.Status), r.DueAt, r.CreatedAt)
 	if err != nil {
 		return fmt.Errorf("actor request: %w", err)
 	}
@@ -263,8 +263,8 @@ func (tx *Tx) AnswerActorRequest(ctx context.Context, id string, status maillage
 	return nil
 }
 
-const actorRequestColumns = `r.id, r.actor_id, a.name, r.kind, r.requester_id, u.name, r.message, r.status, r.answer,
-	r.due_at, r.created_at, r.answered_at, a.visibility, a.community_id, a.created_by, a.claimed_user_id`
+const actorRequestColumns = `r.id, COALESCE(r.actor_id, ''), r.actor_name, r.kind, r.requester_id, u.name, r.message, r.status, r.answer,
+	r.due_at, r.created_at, r.answered_at, COALESCE(a.visibility, ''), a.community_id, a.created_by, a.claimed_user_id`
 
 func scanActorRequest(row rowScanner) (*maillage.ActorRequest, error) {
 	var r maillage.ActorRequest
@@ -289,7 +289,7 @@ func scanActorRequest(row rowScanner) (*maillage.ActorRequest, error) {
 // ActorRequest returns one request with what the policy needs of its card.
 func (db *DB) ActorRequest(ctx context.Context, id string) (*maillage.ActorRequest, error) {
 	return scanActorRequest(db.queryRow(ctx, `SELECT `+actorRequestColumns+` FROM actor_requests r
-		JOIN actors a ON a.id = r.actor_id JOIN users u ON u.id = r.requester_id WHERE r.id = $1`, id))
+		LEFT JOIN actors a ON a.id = r.actor_id JOIN users u ON u.id = r.requester_id WHERE r.id = $1`, id))
 }
 
 // ActorRequests lists the pending requests a viewer answers: every one
@@ -311,7 +311,7 @@ func (db *DB) ActorRequests(ctx context.Context, v maillage.Viewer, lim int) ([]
 		cond += " AND r.kind = " + a.add(string(maillage.ActorRequestClaim)) + " AND a.visibility = " +
 			a.add(string(maillage.ActorCommunity)) + " AND a.community_id IN (" + a.list(managed) + ")"
 	}
-	rows, err := db.query(ctx, `SELECT `+actorRequestColumns+` FROM actor_requests r JOIN actors a ON a.id = r.actor_id
+	rows, err := db.query(ctx, `SELECT `+actorRequestColumns+` FROM actor_requests r LEFT JOIN actors a ON a.id = r.actor_id
 		JOIN users u ON u.id = r.requester_id WHERE `+cond+` ORDER BY r.due_at, r.id LIMIT `+a.add(limit(lim)), a...)
 	if err != nil {
 		return nil, mapError(err)
@@ -334,4 +334,45 @@ func (db *DB) OverdueActorRequests(ctx context.Context, now time.Time) (int, err
 	err := db.queryRow(ctx, `SELECT COUNT(*) FROM actor_requests WHERE status = $1 AND due_at < $2`,
 		string(maillage.ActorRequestPending), now).Scan(&n)
 	return n, mapError(err)
+}
+
+// PendingActorRequestKinds lists the kinds of the person's pending
+// requests about a card.
+func (db *DB) PendingActorRequestKinds(ctx context.Context, actorID, requesterID string) ([]maillage.ActorRequestKind, error) {
+	rows, err := db.query(ctx, `SELECT DISTINCT kind FROM actor_requests WHERE actor_id = $1 AND requester_id = $2 AND status = $3
+		ORDER BY kind`, actorID, requesterID, string(maillage.ActorRequestPending))
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []maillage.ActorRequestKind
+	for rows.Next() {
+		var k string
+		if err := rows.Scan(&k); err != nil {
+			return nil, mapError(err)
+		}
+		out = append(out, maillage.ActorRequestKind(k))
+	}
+	return out, rows.Err()
+}
+
+// AttachableNotes lists the person notes the viewer signs that are not
+// attached to a card yet (nor to the card given), to offer on its page.
+func (db *DB) AttachableNotes(ctx context.Context, v maillage.Viewer, actorID string) ([]maillage.NoteRef, error) {
+	rows, err := db.query(ctx, `SELECT n.id, n.title FROM notes n JOIN note_authors na ON na.note_id = n.id
+		WHERE na.user_id = $1 AND n.kind = $2 AND (n.actor_id IS NULL OR n.actor_id <> $3) AND n.person_user_id IS NULL
+		ORDER BY n.title, n.id LIMIT 100`, v.UserID, string(maillage.NotePerson), actorID)
+	if err != nil {
+		return nil, mapError(err)
+	}
+	defer rows.Close()
+	var out []maillage.NoteRef
+	for rows.Next() {
+		var r maillage.NoteRef
+		if err := rows.Scan(&r.ID, &r.Title); err != nil {
+			return nil, mapError(err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
 }

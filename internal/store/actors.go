@@ -97,9 +97,14 @@ func (tx *Tx) UpdateActor(ctx context.Context, a *maillage.Actor, expected int) 
 	return tx.replaceTags(ctx, "actor_tags", "actor_id", a.ID, tagIDs(a.Tags))
 }
 
-// DeleteActor removes a card; its tags and requests go with it and the
-// notes attached to it are detached.
+// DeleteActor removes a card; its tags go with it, the notes attached to
+// it are detached, and its pending requests are closed (kept, with the
+// card's name, as the record of what was asked).
 func (tx *Tx) DeleteActor(ctx context.Context, id string) error {
+	if _, err := tx.exec(ctx, `UPDATE actor_requests SET status = $1, answered_at = $2 WHERE actor_id = $3 AND status = $4`,
+		string(maillage.ActorRequestClosed), tx.now, id, string(maillage.ActorRequestPending)); err != nil {
+		return fmt.Errorf("delete actor: %w", err)
+	}
 	res, err := tx.exec(ctx, `DELETE FROM actors WHERE id = $1`, id)
 	if err != nil {
 		return fmt.Errorf("delete actor: %w", err)

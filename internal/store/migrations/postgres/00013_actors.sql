@@ -63,12 +63,16 @@ CREATE INDEX notes_actor ON notes (actor_id);
 -- removal (Québec's Law 25), to be answered by due_at (30 days).
 CREATE TABLE actor_requests (
     id           TEXT PRIMARY KEY,
-    actor_id     TEXT NOT NULL REFERENCES actors (id) ON DELETE CASCADE,
+    -- a removed card leaves its requests, as the record of what was asked
+    -- and answered: actor_id becomes NULL, actor_name keeps its name
+    actor_id     TEXT REFERENCES actors (id) ON DELETE SET NULL,
+    actor_name   TEXT NOT NULL,
     -- 'claim', 'correction' or 'removal'
     kind         TEXT NOT NULL,
     requester_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     message      TEXT NOT NULL DEFAULT '',
-    -- 'pending', 'approved' (done) or 'refused'
+    -- 'pending', 'approved' (done), 'refused' or 'closed' (the card was
+    -- removed before an answer)
     status       TEXT NOT NULL DEFAULT 'pending',
     answer       TEXT NOT NULL DEFAULT '',
     answered_by  TEXT REFERENCES users (id) ON DELETE SET NULL,
