@@ -320,7 +320,7 @@ const geoJSONSample = 50
 
 // geoFeature is the part of a feature the import reads.
 type geoFeature struct {
-	Type     string                     `json:"type"`
+	Type     string `json:"type"`
 	Geometry *struct {
 		Type        string          `json:"type"`
 		Coordinates json.RawMessage `json:"coordinates"`
