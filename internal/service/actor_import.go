@@ -175,6 +175,7 @@ func (s *Service) ImportActors(ctx context.Context, v maillage.Viewer, r io.Read
 		}
 	}
 	im := &importer{s: s, v: v, rep: rep, base: base, seen: map[string][]seenRow{}}
+	firstOver := 0
 	for {
 		row, err := rows.next()
 		if err == io.EOF {
@@ -185,6 +186,9 @@ func (s *Service) ImportActors(ctx context.Context, v maillage.Viewer, r io.Read
 		}
 		rep.Rows++
 		if rep.Rows > MaxActorImportRows {
+			if rep.OverLimit == 0 {
+				firstOver = row.Line
+			}
 			rep.OverLimit++
 			continue // counted to report the file's size, not read further
 		}
@@ -196,7 +200,8 @@ func (s *Service) ImportActors(ctx context.Context, v maillage.Viewer, r io.Read
 		return rep, err
 	}
 	if rep.OverLimit > 0 {
-		im.report(ActorImportRow{Line: 0, Status: ImportOverLimit, Errors: []maillage.FieldError{{Field: "file",
+		// Always listed, even past maxReportRows: it is what people must act on.
+		rep.Report = append(rep.Report, ActorImportRow{Line: firstOver, Status: ImportOverLimit, Errors: []maillage.FieldError{{Field: "file",
 			MessageID: "actors.import.over_limit", Data: map[string]any{"Max": MaxActorImportRows, "Count": rep.OverLimit}}}})
 	}
 	return rep, nil
