@@ -163,7 +163,9 @@ func (s *Service) ImportActors(ctx context.Context, v maillage.Viewer, r io.Read
 	}
 	rep := &ActorImportReport{Format: sp.format, Encoding: sp.encoding, Columns: rows.columns(), DryRun: o.DryRun}
 	if rep.Mapping, err = checkMapping(rows.columns(), o.Mapping); err != nil {
-		return nil, err
+		// The columns found, so a preview can offer the mapping again.
+		rep.Mapping = o.Mapping
+		return rep, err
 	}
 	mapped := map[string]bool{}
 	for _, col := range rep.Mapping {
