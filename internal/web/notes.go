@@ -90,6 +90,8 @@ type notePageData struct {
 	// Invitations are the viewer's invitation to co-author the note, and
 	// for its authors the invitations sent.
 	Invitations itemInvitations
+	// Actor is the card the note is attached to, when the viewer may see it.
+	Actor *maillage.Actor
 }
 
 // noteFile is an attachment as pages list it.
@@ -142,6 +144,10 @@ func (s *server) renderNote(w http.ResponseWriter, r *http.Request, status int, 
 		LicenseLabel: licenseLabel(st.L, string(p.Note.License)),
 		Files:        noteFiles(p.Attachments, st.L), Upload: upload}
 	if d.Invitations, err = s.loadItemInvitations(r, maillage.InviteNote, p.Note.ID, p.CanEdit); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if d.Actor, err = s.svc.NoteActor(r.Context(), st.Viewer, p.Note.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}

@@ -71,7 +71,7 @@ func (s *server) table(t *routeTable) {
 	t.page("POST /actors/import/preview", s.reviewActorImport)
 	t.page("POST /actors/import/run", s.runActorImport)
 	t.page("GET /actors/requests", s.actorRequests)
-	t.page("POST /actors/requests/{id}", s.answerActorRequest)
+	t.page("POST /actor-requests/{id}", s.answerActorRequest)
 	t.page("GET /actors/{id}", s.actor)
 	t.page("GET /actors/{id}/edit", s.editActorForm)
 	t.page("POST /actors/{id}/edit", s.updateActor)
