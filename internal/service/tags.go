@@ -103,14 +103,14 @@ type TagPage struct {
 	Organizations      []maillage.Organization
 	OrganizationsTotal int
 	// Actors are the cards the viewer may see.
-	Actors             []maillage.Actor
-	ActorsTotal        int
-	Communities        []maillage.Community
-	CommunitiesTotal   int
-	Notes              []maillage.NoteSummary
-	NotesTotal         int
-	Notebooks          []maillage.Notebook
-	NotebooksTotal     int
+	Actors           []maillage.Actor
+	ActorsTotal      int
+	Communities      []maillage.Community
+	CommunitiesTotal int
+	Notes            []maillage.NoteSummary
+	NotesTotal       int
+	Notebooks        []maillage.Notebook
+	NotebooksTotal   int
 }
 
 // Parent returns the tag's parent, or nil.
