@@ -244,3 +244,64 @@ func TestActorClaimApprovedByManager(t *testing.T) {
 		t.Fatalf("tags moved: %+v", interests)
 	}
 }
+
+// TestActorCardsInSearch: cards are found as type "actor" by the viewers
+// who may see them and no one else, follow edits at once, and leave the
+// index once claimed (the account stands for them).
+func TestActorCardsInSearch(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testutil.Service(t)
+	_, va := testutil.User(t, s, "Ana", "ana@exemple.org")
+	_, vj := testutil.User(t, s, "Jo", "jo@exemple.org")
+	find := func(v maillage.Viewer, q string) []string {
+		t.Helper()
+		res, err := s.Search(ctx, v, service.SearchInput{Q: q, Types: []string{"actor"}, Limit: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range res.Hits {
+			if h.Kind != "actor" || h.Path() != "/actors/"+h.ID {
+				t.Fatalf("hit %+v", h)
+			}
+			out = append(out, h.ID)
+		}
+		return out
+	}
+	pub, err := s.CreateActor(ctx, va, maillage.ActorInput{Name: "Accorderie du triporteur", Kind: "organization", Visibility: "public",
+		Tags: []string{"Entraide"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv, err := s.CreateActor(ctx, va, maillage.ActorInput{Name: "Triporteur secret", Kind: "person", Visibility: "private",
+		Email: "jo@exemple.org"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := find(maillage.Anonymous(), "triporteur"); len(got) != 1 || got[0] != pub.ID {
+		t.Fatalf("a visitor finds %v", got)
+	}
+	if got := find(va, "triporteur"); len(got) != 2 {
+		t.Fatalf("the creator finds %v", got)
+	}
+	if got := find(vj, "triporteur"); len(got) != 1 {
+		t.Fatalf("another member finds %v", got)
+	}
+	if got := find(maillage.Anonymous(), "entraide"); len(got) != 1 {
+		t.Fatalf("by its tag: %v", got)
+	}
+	in := service.ActorInputOf(priv)
+	in.Visibility = "members"
+	if _, err := s.UpdateActor(ctx, va, priv.ID, in); err != nil {
+		t.Fatal(err)
+	}
+	if got := find(vj, "triporteur"); len(got) != 2 {
+		t.Fatalf("after widening: %v", got)
+	}
+	if _, err := s.ClaimActor(ctx, vj, priv.ID, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got := find(va, "secret"); len(got) != 0 {
+		t.Fatalf("a claimed card stays in search: %v", got)
+	}
+}
