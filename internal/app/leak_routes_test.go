@@ -46,6 +46,7 @@ var leakParamKinds = map[string]string{
 	"notifications/{id}":   "notification",
 	"tags/{slug}":          "tag",
 	"unsubscribe/{token}":  "token",
+	"actors/{id}":          "actor",
 }
 
 // leakAbsent is the value of each kind that names nothing.
@@ -56,6 +57,7 @@ var leakAbsent = map[string]string{
 	"thread": "01zzzzzzzzzzzzzzzzzzzzzz08", "reply": "01zzzzzzzzzzzzzzzzzzzzzz09", "conversation": "01zzzzzzzzzzzzzzzzzzzzzz10",
 	"notification": "01zzzzzzzzzzzzzzzzzzzzzz11", "tag": "zeta-absente",
 	"token": "0000000000000000000000000000000000000000000000000000000000000000",
+	"actor": "01zzzzzzzzzzzzzzzzzzzzzz12",
 }
 
 // leakRule is what a route answers a viewer about an item: okStatus (200
@@ -166,6 +168,14 @@ var leakRules = map[string]leakRule{
 	"GET /api/v1/tags/{slug}/uses": {ok: "curate", denied: "see"},
 	"GET /api/v1/taxonomy/review":  {ok: "curator", denied: "all"},
 	"GET /api/v1/taxonomy/actions": {ok: "curator", denied: "all"},
+	// Actor cards: the directory and search lists are checked exactly;
+	// the requests queue shows each person only what they answer.
+	"GET /actors/new":            {ok: "signed-in", denied: "all"},
+	"GET /actors/import":         {ok: "signed-in", denied: "all"},
+	"GET /actors/requests":       {ok: "signed-in", denied: "all"},
+	"GET /api/v1/actor-requests": {ok: "signed-in", denied: "all"},
+	"GET /actors/{id}/edit":      {ok: "edit", denied: "see"},
+	"GET /actors/{id}/delete":    {ok: "edit", denied: "see"},
 	// The invitations an item's owners sent.
 	"GET /api/v1/notes/{id}/invitations":           {ok: "edit", denied: "see"},
 	"GET /api/v1/notebooks/{id}/invitations":       {ok: "edit", denied: "see"},

@@ -31,12 +31,14 @@ func actorRefs() []actorRef {
 // ErrActorClaimed answers a claim of a card someone already claimed.
 var ErrActorClaimed = maillage.Errorf(maillage.CodeConflict, "actors.error.already_claimed")
 
-// ClaimActor gives a card to a person: the card records who claimed it,
-// its tags become the person's interests, and every row pointing at the
+// ClaimActor gives a card to a person: the card records who claimed it
+// and drops its email, its tags become the person's interests, and every row pointing at the
 // card (actorRefs) points at the person too. A card already claimed
 // answers ErrActorClaimed and changes nothing.
 func (tx *Tx) ClaimActor(ctx context.Context, actorID, userID string) error {
-	res, err := tx.exec(ctx, `UPDATE actors SET claimed_user_id = $1, claimed_at = $2, updated_at = $2, version = version + 1
+	// The card's email goes: the account's own address, with the
+	// person's choice of who may see it, replaces it.
+	res, err := tx.exec(ctx, `UPDATE actors SET claimed_user_id = $1, claimed_at = $2, updated_at = $2, email = '', version = version + 1
 		WHERE id = $3 AND claimed_user_id IS NULL`, userID, tx.now, actorID)
 	if err != nil {
 		return fmt.Errorf("claim actor: %w", err)
