@@ -117,7 +117,7 @@ func TestActorCardPages(t *testing.T) {
 	for _, p := range []string{"/actors?lang=en", "/actors/" + id, "/actors/new", "/actors/import", "/actors/requests"} {
 		wantStatus(t, ac.get(p), http.StatusOK)
 	}
-	mustContain(t, ac.get("/actors/"+id), "Work email", "This card has been claimed", "Attached notes")
+	mustContain(t, ac.get("/actors/"+id), "This card has been claimed", "Attached notes", "Public professional information only")
 	mustContain(t, visitor.get("/actors?lang=en"), "Actors", "No card matches.")
 }
 
