@@ -68,6 +68,12 @@ func TestEveryActorRouteAnswers(t *testing.T) {
 	if w := e.call("GET", "/api/v1/actors/"+id, "bob", ""); !ids(decodeBody(t, w), "notes")[note.ID] {
 		t.Fatalf("the card lists its note: %s", w.Body)
 	}
+	if w := e.call("GET", "/api/v1/notes/"+note.ID, "bob", ""); decodeBody(t, w)["actor_id"] != id {
+		t.Fatalf("the note names its card: %s", w.Body)
+	}
+	if w := e.call("GET", "/api/v1/notes/"+note.ID, "", ""); decodeBody(t, w)["actor_id"] != nil {
+		t.Fatalf("a visitor learns of a members card through the note: %s", w.Body)
+	}
 
 	// Law 25: a request, in the manager's queue when the card is a community's.
 	w = e.call("POST", "/api/v1/actors/"+id+"/requests", "bob", `{"kind":"correction","message":"Elle a changé de poste."}`)

@@ -215,3 +215,13 @@ func TestImportActorsHundredThousandRows(t *testing.T) {
 	}
 	t.Logf("100,000 rows: heap grew by %d KiB", (int64(after.HeapAlloc)-int64(before.HeapAlloc))/1024)
 }
+
+func TestImportActorsTooLarge(t *testing.T) {
+	ctx := context.Background()
+	s, _ := testutil.Service(t)
+	_, va := testutil.User(t, s, "Ana", "ana@exemple.org")
+	_, err := s.ImportActors(ctx, va, io.LimitReader(zeros{}, service.MaxActorImportBytes+10), importOpts(true))
+	if e := maillage.AsError(err); e.Code != maillage.CodeTooLarge || e.MessageID != "actors.import.too_large" {
+		t.Fatalf("a file over the limit: %v", err)
+	}
+}

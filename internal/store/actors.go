@@ -40,23 +40,6 @@ func scanActor(row rowScanner) (*maillage.Actor, error) {
 	return &a, nil
 }
 
-// actorRule describes actor cards aliased x to maillage.ActorAccess.Audiences.
-func actorRule(x string) rule {
-	r := rule{refs: map[string]sqlRef{"community": {column: x + ".community_id"},
-		"creator": {column: x + ".created_by"}, "claimer": {column: x + ".claimed_user_id"}}}
-	for _, vis := range maillage.ActorVisibilities() {
-		ac := maillage.ActorAccess{Visibility: maillage.ActorVisibility(vis), CommunityID: ref("community"),
-			CreatedBy: ref("creator"), ClaimedUserID: ref("claimer")}
-		r.states = append(r.states, ruleState{cond: x + ".visibility = '" + vis + "'", audiences: ac.Audiences()})
-	}
-	return r
-}
-
-// actorVisibleSQL is maillage.CanViewActor for cards aliased x.
-func actorVisibleSQL(v maillage.Viewer, x string, a *args) string {
-	return forViewer(v, a).where(actorRule(x))
-}
-
 // CreateActor inserts a card with its tags.
 func (tx *Tx) CreateActor(ctx context.Context, a *maillage.Actor) error {
 	a.CreatedAt, a.UpdatedAt, a.Version = tx.now, tx.now, 1

@@ -16,6 +16,8 @@ type actorsData struct {
 	Kinds            []option
 	Actors           []maillage.Actor
 	Pager            pager
+	// Answers: the viewer answers requests about cards (the queue).
+	Answers bool
 }
 
 // actors is the directory of cards the viewer may see.
@@ -34,6 +36,7 @@ func (s *server) actors(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	d.Actors, d.Pager = list, newPager(r, n, total)
+	d.Answers = st.Viewer.SignedIn() && s.svc.HasActorRequestsToAnswer(st.Viewer)
 	s.render(w, r, http.StatusOK, view{Template: "actors", Title: st.L.T("actors.web.title"), Nav: "actors", Data: d})
 }
 
