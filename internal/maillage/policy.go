@@ -375,6 +375,16 @@ func (a ActorAccess) ApproveAudiences() []Audience {
 	return out
 }
 
+// CanAnswerActorRequest: a claim is answered by those who approve claims
+// of the card (CanApproveActorClaim); a request for correction or removal
+// by administrators, who answer for Law 25.
+func CanAnswerActorRequest(v Viewer, kind ActorRequestKind, a ActorAccess) bool {
+	if kind == ActorRequestClaim {
+		return CanApproveActorClaim(v, a)
+	}
+	return CanAdminister(v)
+}
+
 // CanRequestActorCorrection: a signed-in person who sees a card may ask
 // for its correction or removal (Law 25); administrators answer.
 func CanRequestActorCorrection(v Viewer, a ActorAccess) bool {

@@ -113,16 +113,6 @@ func (s *Service) ActorRequests(ctx context.Context, v maillage.Viewer) ([]maill
 	return s.db.ActorRequests(ctx, v, 200)
 }
 
-// CanAnswerActorRequest: claims are answered by administrators and the
-// managers of a community card's community; corrections and removals by
-// administrators, who answer for Law 25.
-func CanAnswerActorRequest(v maillage.Viewer, r *maillage.ActorRequest) bool {
-	if r.Kind == maillage.ActorRequestClaim {
-		return maillage.CanApproveActorClaim(v, r.Actor)
-	}
-	return maillage.CanAdminister(v)
-}
-
 // AnswerActorRequest approves or refuses a pending request. Approving a
 // claim gives the card to the person who asked (store.ErrActorClaimed if
 // someone claimed it since); approving a removal deletes the card;
@@ -136,7 +126,7 @@ func (s *Service) AnswerActorRequest(ctx context.Context, v maillage.Viewer, id 
 	if err != nil {
 		return err
 	}
-	if !CanAnswerActorRequest(v, r) {
+	if !maillage.CanAnswerActorRequest(v, r.Kind, r.Actor) {
 		return maillage.ErrNotFound
 	}
 	if r.Status != maillage.ActorRequestPending {

@@ -294,25 +294,13 @@ func (db *DB) ActorRequest(ctx context.Context, id string) (*maillage.ActorReque
 		LEFT JOIN actors a ON a.id = r.actor_id JOIN users u ON u.id = r.requester_id WHERE r.id = $1`, id))
 }
 
-// ActorRequests lists the pending requests a viewer answers: every one
-// for an administrator, the claims of their communities' cards for a
-// manager; those due first come first.
+// ActorRequests lists the pending requests a viewer answers
+// (maillage.CanAnswerActorRequest): every one for an administrator, the
+// claims of their communities' cards for a manager; those due first come
+// first.
 func (db *DB) ActorRequests(ctx context.Context, v maillage.Viewer, lim int) ([]maillage.ActorRequest, error) {
 	var a args
-	cond := "r.status = " + a.add(string(maillage.ActorRequestPending))
-	if !maillage.CanAdminister(v) {
-		var managed []string
-		for id, role := range v.Roles {
-			if role == maillage.RoleManager {
-				managed = append(managed, id)
-			}
-		}
-		if len(managed) == 0 {
-			return nil, nil
-		}
-		cond += " AND r.kind = " + a.add(string(maillage.ActorRequestClaim)) + " AND a.visibility = " +
-			a.add(string(maillage.ActorCommunity)) + " AND a.community_id IN (" + a.list(managed) + ")"
-	}
+	cond := "r.status = " + a.add(string(maillage.ActorRequestPending)) + " AND " + actorRequestAnswerSQL(v, "r", "a", &a)
 	rows, err := db.query(ctx, `SELECT `+actorRequestColumns+` FROM actor_requests r LEFT JOIN actors a ON a.id = r.actor_id
 		JOIN users u ON u.id = r.requester_id WHERE `+cond+` ORDER BY r.due_at, r.id LIMIT `+a.add(limit(lim)), a...)
 	if err != nil {

@@ -277,6 +277,7 @@ func newPolicyWorld(t *testing.T, seed uint64) *policyWorld {
 		update(func(tx *store.Tx) error { return tx.CreateActor(ctx, a) })
 		ac := a.Access()
 		w.access["actor"][a.ID] = func(v maillage.Viewer) bool { return maillage.CanViewActor(v, ac) }
+		w.access["actor-approve"][a.ID] = func(v maillage.Viewer) bool { return maillage.CanApproveActorClaim(v, ac) }
 	}
 	w.viewers = append(w.viewers, maillage.Anonymous())
 	for _, u := range w.users {

@@ -44,6 +44,8 @@ func filterKinds() map[string]filterKind {
 			}},
 		"actor": {"actors x", func(v maillage.Viewer, a *args) string { return actorVisibleSQL(v, "x", a) },
 			func(u string) string { return forRecipient(u).where(actorRule("x")) }},
+		"actor-approve": {"actors x", func(v maillage.Viewer, a *args) string { return forViewer(v, a).where(actorApproveRule("x")) },
+			func(u string) string { return forRecipient(u).where(actorApproveRule("x")) }},
 		"note-invitation": {"notes x",
 			func(v maillage.Viewer, a *args) string { return forViewer(v, a).where(noteInvitations("x.id")) },
 			func(u string) string { return recipientInvitedSQL(u, maillage.InviteNote, "x.id") }},
