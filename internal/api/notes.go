@@ -94,7 +94,15 @@ func (s *server) answerNote(w http.ResponseWriter, r *http.Request, status int, 
 	if status == http.StatusCreated {
 		w.Header().Set("Location", Prefix+"/notes/"+p.Note.ID)
 	}
-	s.writeJSON(w, status, noteOut(p))
+	out := noteOut(p)
+	a, err := s.svc.NoteActor(r.Context(), viewerOf(r), p.Note.ID)
+	if err != nil {
+		return err
+	}
+	if a != nil {
+		out.ActorID = &a.ID
+	}
+	s.writeJSON(w, status, out)
 	return nil
 }
 

@@ -68,6 +68,7 @@ type noteJSON struct {
 	CommunityID        *string          `json:"community_id" doc:"the linked community, null when none or not visible to the caller"`
 	OrganizationID     *string          `json:"organization_id" doc:"organisation notes: the organisation of the directory"`
 	PersonUserID       *string          `json:"person_user_id" doc:"person cards: the member described, if on Maillage and the caller may see their profile"`
+	ActorID            *string          `json:"actor_id" doc:"the actor card the note is attached to, null when none or not visible to the caller (PUT /api/v1/notes/{id}/actor)"`
 	AuthorsAreManagers bool             `json:"authors_are_managers" doc:"the authors follow the linked community's managers"`
 	License            string           `json:"license" enum:"cc-by-4.0,cc-by-sa-4.0,cc-by-nc-4.0,cc0-1.0,all-rights-reserved"`
 	Citation           string           `json:"citation,omitempty" doc:"APA-style reference (public notes)"`

@@ -38,6 +38,19 @@ var schemas = map[string]reflect.Type{
 	"Affiliation":        reflect.TypeFor[affiliationJSON](),
 	"AffiliationPut":     reflect.TypeFor[affiliationPut](),
 
+	"Actor":              reflect.TypeFor[actorJSON](),
+	"ActorList":          reflect.TypeFor[list[actorJSON]](),
+	"ActorCreate":        reflect.TypeFor[actorCreate](),
+	"ActorPatch":         reflect.TypeFor[actorPatch](),
+	"ActorImport":        reflect.TypeFor[actorImportJSON](),
+	"ActorClaim":         reflect.TypeFor[actorClaim](),
+	"ActorClaimResult":   reflect.TypeFor[actorClaimJSON](),
+	"ActorRequest":       reflect.TypeFor[actorRequestJSON](),
+	"ActorRequestList":   reflect.TypeFor[actorRequestList](),
+	"ActorRequestCreate": reflect.TypeFor[actorRequestCreate](),
+	"ActorRequestAnswer": reflect.TypeFor[actorRequestAnswer](),
+	"NoteActorPut":       reflect.TypeFor[noteActorPut](),
+
 	"Community":         reflect.TypeFor[communityJSON](),
 	"CommunityList":     reflect.TypeFor[list[communityJSON]](),
 	"CommunityCreate":   reflect.TypeFor[communityCreate](),
@@ -291,7 +304,7 @@ func operation(rt route) map[string]any {
 	params = append(params, map[string]any{"name": "lang", "in": "query", "description": "language of messages",
 		"schema": map[string]any{"type": "string", "enum": []string{"fr-CA", "en"}}})
 	op["parameters"] = params
-	if len(rt.Files) > 0 && rt.Method == http.MethodPut {
+	if len(rt.Files) > 0 && (rt.Method == http.MethodPut || rt.Method == http.MethodPost) {
 		content := map[string]any{}
 		for _, m := range rt.Files {
 			content[m] = map[string]any{"schema": map[string]any{"type": "string"}}
@@ -323,6 +336,12 @@ func operation(rt route) map[string]any {
 		responses[fmt.Sprint(http.StatusAccepted)] = map[string]any{
 			"description": "Accepted: the person is invited; their name is used only once they accept",
 			"content":     map[string]any{"application/json": map[string]any{"schema": ref("InvitationSent")}},
+		}
+	}
+	if rt.Accepted != "" {
+		responses[fmt.Sprint(http.StatusAccepted)] = map[string]any{
+			"description": "Accepted: waiting for approval",
+			"content":     map[string]any{"application/json": map[string]any{"schema": ref(rt.Accepted)}},
 		}
 	}
 	op["responses"] = responses

@@ -5,6 +5,7 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/search"
+	"github.com/maillage/maillage/internal/service"
 )
 
 // route is one line of the route table. The mux and the OpenAPI document
@@ -28,6 +29,9 @@ type route struct {
 	// when the call would put another person's name on something, which
 	// takes their consent.
 	Invites bool
+	// Accepted names the schema of a second success, 202, when the call
+	// may leave the change waiting for someone's approval.
+	Accepted string
 	// MaxBody raises the body limit above MaxBodyBytes (file uploads).
 	MaxBody int64
 	// Files lists the media types of a body that is a file, not JSON: the
@@ -148,6 +152,42 @@ func (s *server) routes() []route {
 			Request: "AffiliationPut", BodyOptional: true, Status: none, Auth: true, handle: s.putAffiliation},
 		{Method: del, Path: "/api/v1/organizations/{id}/members/{user_id}", Op: "deleteAffiliation", Group: "organizations",
 			Summary: "End an affiliation", Status: none, Auth: true, handle: s.deleteAffiliation},
+
+		// Actor cards.
+		{Method: get, Path: "/api/v1/actors", Op: "listActors", Group: "actors", Summary: "Cards about people and organisations not on Maillage, that the caller may see",
+			Query:    append([]param{pQ, pTag, {Name: "kind", Doc: "person or organization", Enum: maillage.ActorKinds()}}, paging...),
+			Response: "ActorList", Status: ok, handle: s.listActors},
+		{Method: post, Path: "/api/v1/actors", Op: "createActor", Group: "actors",
+			Summary: "Add a card about a person or an organisation not on Maillage (public professional information only)",
+			Request: "ActorCreate", Response: "Actor", Status: created, Auth: true, handle: s.createActor},
+		{Method: post, Path: "/api/v1/actors/import", Op: "importActors", Group: "actors",
+			Summary: "Import a map of actors: a CSV file (UTF-8, with or without BOM, or Latin-1; comma or semicolon) or a GeoJSON " +
+				"FeatureCollection of points, with a column mapping; duplicates (in the file, of visible cards, organisations, " +
+				"members) are skipped and every row is reported. dry_run=1 previews (200); an import answers 201",
+			Query: actorImportQuery(), Files: []string{"text/csv", "application/geo+json"}, Response: "ActorImport", Status: created,
+			Auth: true, MaxBody: service.MaxActorImportBytes + 1, handle: s.importActors},
+		{Method: get, Path: "/api/v1/actors/{id}", Op: "getActor", Group: "actors", Summary: "A card, with its notes the caller may see",
+			Response: "Actor", Status: ok, handle: s.getActor},
+		{Method: patch, Path: "/api/v1/actors/{id}", Op: "updateActor", Group: "actors", Summary: "Edit a card (omitted fields unchanged)",
+			Request: "ActorPatch", Response: "Actor", Status: ok, Auth: true, handle: s.patchActor},
+		{Method: del, Path: "/api/v1/actors/{id}", Op: "deleteActor", Group: "actors", Summary: "Remove a card",
+			Status: none, Auth: true, handle: s.deleteActor},
+		{Method: post, Path: "/api/v1/actors/{id}/claim", Op: "claimActor", Group: "actors",
+			Summary: "Claim the card that describes the caller: with a matching confirmed address it is theirs at once (200, its tags " +
+				"and notes move to the account); otherwise a request awaits approval (202); a claimed card answers 409",
+			Request: "ActorClaim", BodyOptional: true, Response: "ActorClaimResult", Status: ok, Accepted: "ActorClaimResult", Auth: true,
+			handle: s.claimActor},
+		{Method: post, Path: "/api/v1/actors/{id}/requests", Op: "requestActorChange", Group: "actors",
+			Summary: "Ask for the correction or removal of a card (Québec's Law 25): answered within 30 days",
+			Request: "ActorRequestCreate", Response: "ActorRequest", Status: created, Auth: true, handle: s.requestActorChange},
+		{Method: get, Path: "/api/v1/actor-requests", Op: "listActorRequests", Group: "actors",
+			Summary:  "Pending claims and correction or removal requests the caller answers, due first (administrators; managers for their communities' cards)",
+			Response: "ActorRequestList", Status: ok, Auth: true, handle: s.listActorRequests},
+		{Method: post, Path: "/api/v1/actor-requests/{id}/answer", Op: "answerActorRequest", Group: "actors",
+			Summary: "Approve or refuse a request", Request: "ActorRequestAnswer", Status: none, Auth: true, handle: s.answerActorRequest},
+		{Method: put, Path: "/api/v1/notes/{id}/actor", Op: "putNoteActor", Group: "actors",
+			Summary: "Attach a note (its authors) to a card they may see, or detach it", Request: "NoteActorPut", Status: none,
+			Auth: true, handle: s.putNoteActor},
 
 		// Communities.
 		{Method: get, Path: "/api/v1/communities", Op: "listCommunities", Group: "communities", Summary: "Communities the caller may see",

@@ -27,6 +27,7 @@ var coveredElsewhere = map[string]string{
 	"discovery":       "TestEveryDiscoveryRouteAnswers",
 	"meetings":        "TestEveryMeetingRouteAnswers",
 	"recruitment":     "TestEveryRecruitmentRouteAnswers",
+	"actors":          "TestEveryActorRouteAnswers",
 }
 
 // TestCoveringTestsExist keeps coveredElsewhere honest: each test it names

@@ -338,7 +338,10 @@ var leakLists = map[string][]leakList{
 		for _, kind := range []string{"user", "org", "community", "note", "notebook", "kb", "thread", "meeting"} {
 			out = append(out, w.visibleIDs(v, kind)...)
 		}
-		return out
+		return append(out, w.listedActors(v)...)
+	}}},
+	"GET /api/v1/actors": {{field: "items", key: "id", total: "total", want: func(w *leakWorld, v maillage.Viewer, _ leakTarget) []string {
+		return w.listedActors(v)
 	}}},
 	"GET /api/v1/communities/{id}/meetings": {{field: "meetings", key: "id", want: func(w *leakWorld, v maillage.Viewer, tg leakTarget) []string {
 		return w.visibleMeetingIDs(v, tg.item.vals["community"])

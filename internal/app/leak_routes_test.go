@@ -50,6 +50,7 @@ var leakParamKinds = map[string]string{
 	"shortlist/{candidate_id}": "candidate",
 	"join/{token}":             "join",
 	"meetings/{id}":            "meeting",
+	"actors/{id}":              "actor",
 }
 
 // leakAbsent is the value of each kind that names nothing.
@@ -62,6 +63,7 @@ var leakAbsent = map[string]string{
 	"token":     "0000000000000000000000000000000000000000000000000000000000000000",
 	"meeting":   "01zzzzzzzzzzzzzzzzzzzzzz12",
 	"candidate": "01zzzzzzzzzzzzzzzzzzzzzz13", "join": "0000000000000000000000000000000000000000000000000000000000000000",
+	"actor": "01zzzzzzzzzzzzzzzzzzzzzz14",
 }
 
 // leakRule is what a route answers a viewer about an item: okStatus (200
@@ -181,6 +183,14 @@ var leakRules = map[string]leakRule{
 	// Recruitment: the shortlist is its community's managers' alone.
 	"GET /communities/{id}/recruitment":      {ok: "manage"},
 	"GET /api/v1/communities/{id}/shortlist": {ok: "manage"},
+	// Actor cards: the directory and search lists are checked exactly;
+	// the requests queue shows each person only what they answer.
+	"GET /actors/new":            {ok: "signed-in", denied: "all"},
+	"GET /actors/import":         {ok: "signed-in", denied: "all"},
+	"GET /actors/requests":       {ok: "signed-in", denied: "all"},
+	"GET /api/v1/actor-requests": {ok: "signed-in", denied: "all"},
+	"GET /actors/{id}/edit":      {ok: "edit", denied: "see"},
+	"GET /actors/{id}/delete":    {ok: "edit", denied: "see"},
 	// The invitations an item's owners sent.
 	"GET /api/v1/notes/{id}/invitations":           {ok: "edit", denied: "see"},
 	"GET /api/v1/notebooks/{id}/invitations":       {ok: "edit", denied: "see"},

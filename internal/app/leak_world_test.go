@@ -125,6 +125,7 @@ type leakWorld struct {
 	orgs        []*maillage.Organization
 	communities []*leakCommunity
 	notes       []*leakNote
+	actors      []*leakActor
 	notebooks   []*leakNotebook
 	kbs         []*leakKB
 	threads     []*leakThread
@@ -231,6 +232,7 @@ func buildLeakWorld(t *testing.T, seed uint64, index int) *leakWorld {
 	w.buildOrganizations(t)
 	w.buildCommunities(t)
 	w.buildNotes(t)
+	w.buildActors(t)
 	w.buildNotebooks(t)
 	w.buildMeetings(t)
 	w.buildDiscussion(t)

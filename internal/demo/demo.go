@@ -66,7 +66,9 @@ type Summary struct {
 	// CuratedTags counts the starter taxonomy's tags.
 	CuratedTags int
 
-	Notes          int
+	Notes int
+	// Actors counts the cards about people and organisations not on Maillage.
+	Actors         int
 	Notebooks      int
 	KnowledgeBases int
 	// Threads counts every thread, those that relaying a note into a
@@ -90,7 +92,7 @@ func (s Summary) String() string {
 		count(s.Communities, "community", "communities"), count(s.Memberships, "membership", "memberships"),
 		count(s.JoinRequests, "join request", "join requests"), count(s.Invitations, "invitation", "invitations"),
 		count(s.Candidates, "shortlisted candidate", "shortlisted candidates"),
-		count(s.Tags, "tag", "tags"), count(s.CuratedTags, "curated tag", "curated tags"), count(s.Notes, "note", "notes"), count(s.Notebooks, "notebook", "notebooks"),
+		count(s.Tags, "tag", "tags"), count(s.CuratedTags, "curated tag", "curated tags"), count(s.Notes, "note", "notes"), count(s.Actors, "actor card", "actor cards"), count(s.Notebooks, "notebook", "notebooks"),
 		count(s.KnowledgeBases, "knowledge base", "knowledge bases"), count(s.Threads, "thread", "threads"),
 		count(s.Replies, "reply", "replies"), count(s.Conversations, "conversation", "conversations"),
 		count(s.Messages, "message", "messages"), count(s.Meetings, "meeting", "meetings"),
@@ -129,7 +131,7 @@ func Load(ctx context.Context, s *service.Service) (*Summary, error) {
 		communityIDs: map[string]string{}, notes: map[string]string{}, rng: rand.New(rand.NewPCG(seed1, seed2))}
 	sum := &Summary{DemoEmail: DemoEmail, AdminEmail: AdminEmail, Tags: len(usedTags())}
 	steps := []func(context.Context, *Summary) error{l.taxonomy, l.admin, l.people, l.curators, l.organizations, l.affiliations, l.communities,
-		l.recruitment, l.knowledge, l.meetingCalendar, l.members, l.discussion, l.messages, l.countThreads}
+		l.recruitment, l.knowledge, l.meetingCalendar, l.members, l.actors, l.discussion, l.messages, l.countThreads}
 	for _, step := range steps {
 		if err := step(ctx, sum); err != nil {
 			return nil, fmt.Errorf("demo: %w", err)

@@ -260,6 +260,27 @@ func testActorCards(t *testing.T, w *world) {
 	if got, want := len(count(demo, maillage.NotePerson)), 4; got != want {
 		t.Errorf("members of the community of practice see %d person cards, want %d", got, want)
 	}
+	// A dozen cards; the person notes are attached to their cards.
+	if w.sum.Actors != len(actorCards) || len(actorCards) < 12 {
+		t.Errorf("%d actor cards", w.sum.Actors)
+	}
+	public, _, err := w.s.Actors(ctx, anon, service.ActorFilter{Page: service.Page{Limit: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine, _, err := w.s.Actors(ctx, demo, service.ActorFilter{Page: service.Page{Limit: 100}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(public) < 8 || len(mine) <= len(public) {
+		t.Errorf("visitors see %d cards, the demo person %d", len(public), len(mine))
+	}
+	for _, p := range count(demo, maillage.NotePerson) {
+		a, err := w.s.NoteActor(ctx, demo, p.ID)
+		if err != nil || a == nil || a.Name != p.Title {
+			t.Errorf("person note %q is not attached to its card: %+v (%v)", p.Title, a, err)
+		}
+	}
 }
 
 // testKnowledgeBase: the knowledge base shows each reader the notebooks

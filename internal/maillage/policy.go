@@ -374,3 +374,97 @@ func CanViewProposal(v Viewer, notebook ContentAccess, proposedBy string, note C
 	}
 	return CanAnswerProposals(v, notebook) && CanViewContent(v, note)
 }
+
+// ActorAccess is what the policy needs to know about an actor card.
+type ActorAccess struct {
+	Visibility    ActorVisibility
+	CommunityID   string
+	CreatedBy     string
+	ClaimedUserID string
+}
+
+// CanViewActor: a public card is for everyone, a members card for anyone
+// signed in, a community card for the community's members and a private
+// card for its creator. Its creator and the person who claimed it always
+// see it. Administrators see every card: cards describe third parties,
+// and administrators answer for their correction and removal under
+// Québec's Law 25, which they cannot do on cards they may not read.
+func CanViewActor(v Viewer, a ActorAccess) bool { return v.Reaches(a.Audiences()) }
+
+// Audiences is who may see the card (CanViewActor).
+func (a ActorAccess) Audiences() []Audience {
+	out := []Audience{Admins(), Person(a.CreatedBy), Person(a.ClaimedUserID)}
+	switch a.Visibility {
+	case ActorPublic:
+		out = append(out, Everyone())
+	case ActorMembers:
+		out = append(out, SignedInPeople())
+	case ActorCommunity:
+		out = append(out, MembersOf(a.CommunityID))
+	}
+	return out
+}
+
+// CanCreateActor: any signed-in member may describe an actor.
+func CanCreateActor(v Viewer) bool { return v.SignedIn() }
+
+// CanEditActor: its creator, the person who claimed it, the managers of
+// its community (for a community card) and administrators edit or delete
+// a card.
+func CanEditActor(v Viewer, a ActorAccess) bool { return v.Reaches(a.EditAudiences()) }
+
+// EditAudiences is who may edit the card (CanEditActor).
+func (a ActorAccess) EditAudiences() []Audience {
+	out := []Audience{Admins(), Person(a.CreatedBy), Person(a.ClaimedUserID)}
+	if a.Visibility == ActorCommunity {
+		out = append(out, ManagersOf(a.CommunityID))
+	}
+	return out
+}
+
+// CanClaimActor: a signed-in person who sees an unclaimed card may claim
+// it at once when one of their confirmed addresses equals the card's
+// email; otherwise they may ask for the claim to be approved
+// (CanApproveActorClaim).
+func CanClaimActor(v Viewer, a ActorAccess, emailMatches bool) bool {
+	return v.SignedIn() && a.ClaimedUserID == "" && emailMatches && CanViewActor(v, a)
+}
+
+// CanRequestActorClaim: a signed-in person who sees an unclaimed card may
+// ask to be recognised as the person it describes.
+func CanRequestActorClaim(v Viewer, a ActorAccess) bool {
+	return v.SignedIn() && a.ClaimedUserID == "" && CanViewActor(v, a)
+}
+
+// CanApproveActorClaim: administrators, and the managers of a community
+// card's community, approve or refuse claims of a card.
+func CanApproveActorClaim(v Viewer, a ActorAccess) bool { return v.Reaches(a.ApproveAudiences()) }
+
+// ApproveAudiences is who answers claims of the card (CanApproveActorClaim).
+func (a ActorAccess) ApproveAudiences() []Audience {
+	out := []Audience{Admins()}
+	if a.Visibility == ActorCommunity {
+		out = append(out, ManagersOf(a.CommunityID))
+	}
+	return out
+}
+
+// CanAnswerActorRequest: a claim is answered by those who approve claims
+// of the card (CanApproveActorClaim); a request for correction or removal
+// by administrators, who answer for Law 25.
+func CanAnswerActorRequest(v Viewer, kind ActorRequestKind, a ActorAccess) bool {
+	if kind == ActorRequestClaim {
+		return CanApproveActorClaim(v, a)
+	}
+	return CanAdminister(v)
+}
+
+// CanRequestActorCorrection: a signed-in person who sees a card may ask
+// for its correction or removal (Law 25); administrators answer.
+func CanRequestActorCorrection(v Viewer, a ActorAccess) bool {
+	return v.SignedIn() && CanViewActor(v, a)
+}
+
+// CanImportActors: any signed-in member may import a map of actors; each
+// imported card gets the visibility chosen for the import.
+func CanImportActors(v Viewer) bool { return v.SignedIn() }

@@ -63,6 +63,8 @@ func (h SearchHit) Path() string {
 		return "/people/" + h.ID
 	case search.KindOrganization:
 		return "/organizations/" + h.ID
+	case search.KindActor:
+		return "/actors/" + h.ID
 	case search.KindNote:
 		return "/notes/" + h.ID
 	case search.KindNotebook:

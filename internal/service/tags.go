@@ -102,12 +102,15 @@ type TagPage struct {
 	PeopleTotal        int
 	Organizations      []maillage.Organization
 	OrganizationsTotal int
-	Communities        []maillage.Community
-	CommunitiesTotal   int
-	Notes              []maillage.NoteSummary
-	NotesTotal         int
-	Notebooks          []maillage.Notebook
-	NotebooksTotal     int
+	// Actors are the cards the viewer may see.
+	Actors           []maillage.Actor
+	ActorsTotal      int
+	Communities      []maillage.Community
+	CommunitiesTotal int
+	Notes            []maillage.NoteSummary
+	NotesTotal       int
+	Notebooks        []maillage.Notebook
+	NotebooksTotal   int
 }
 
 // Parent returns the tag's parent, or nil.
@@ -159,6 +162,9 @@ func (s *Service) TagPage(ctx context.Context, v maillage.Viewer, slug string, o
 		return nil, err
 	}
 	if p.Organizations, p.OrganizationsTotal, err = s.db.Organizations(ctx, store.OrganizationFilter{TagIDs: ids, Limit: lim}); err != nil {
+		return nil, err
+	}
+	if p.Actors, p.ActorsTotal, err = s.db.Actors(ctx, v, store.ActorFilter{TagIDs: ids, Limit: lim}); err != nil {
 		return nil, err
 	}
 	if p.Communities, p.CommunitiesTotal, err = s.db.Communities(ctx, v, store.CommunityFilter{TagIDs: ids, Limit: lim}); err != nil {

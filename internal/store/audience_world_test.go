@@ -273,6 +273,22 @@ func newPolicyWorld(t *testing.T, seed uint64) *policyWorld {
 			return maillage.CanViewThread(v, ta) && maillage.CanViewThread(v, own)
 		}
 	}
+	for i := range 10 {
+		vis := maillage.ActorVisibility(pick(maillage.ActorVisibilities()))
+		community := ""
+		if vis == maillage.ActorCommunity || r.IntN(2) == 0 {
+			community = pick(communityIDs)
+		}
+		a := &maillage.Actor{ID: auth.NewID(), Kind: maillage.ActorPerson, Name: fmt.Sprint("A", i), Visibility: vis,
+			CommunityID: community}
+		if r.IntN(4) > 0 {
+			a.CreatedBy = pick(userIDs)
+		}
+		update(func(tx *store.Tx) error { return tx.CreateActor(ctx, a) })
+		ac := a.Access()
+		w.access["actor"][a.ID] = func(v maillage.Viewer) bool { return maillage.CanViewActor(v, ac) }
+		w.access["actor-approve"][a.ID] = func(v maillage.Viewer) bool { return maillage.CanApproveActorClaim(v, ac) }
+	}
 	w.viewers = append(w.viewers, maillage.Anonymous())
 	for _, u := range w.users {
 		roles, err := w.db.CommunityRoles(ctx, u.ID)

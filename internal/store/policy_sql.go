@@ -85,6 +85,50 @@ func knowledgeBaseRule(k string) rule {
 		peopleOf("knowledge_base_members", "knowledge_base_id", k+".id", maillage.NotebookContributor))
 }
 
+// actorRule describes actor cards aliased x to maillage.ActorAccess.Audiences.
+func actorRule(x string) rule {
+	r := rule{refs: map[string]sqlRef{"community": {column: x + ".community_id"},
+		"creator": {column: x + ".created_by"}, "claimer": {column: x + ".claimed_user_id"}}}
+	for _, vis := range maillage.ActorVisibilities() {
+		ac := maillage.ActorAccess{Visibility: maillage.ActorVisibility(vis), CommunityID: ref("community"),
+			CreatedBy: ref("creator"), ClaimedUserID: ref("claimer")}
+		r.states = append(r.states, ruleState{cond: x + ".visibility = '" + vis + "'", audiences: ac.Audiences()})
+	}
+	return r
+}
+
+// actorApproveRule describes actor cards aliased x to
+// maillage.ActorAccess.ApproveAudiences (who answers claims of the card).
+func actorApproveRule(x string) rule {
+	r := rule{refs: map[string]sqlRef{"community": {column: x + ".community_id"},
+		"creator": {column: x + ".created_by"}, "claimer": {column: x + ".claimed_user_id"}}}
+	for _, vis := range maillage.ActorVisibilities() {
+		ac := maillage.ActorAccess{Visibility: maillage.ActorVisibility(vis), CommunityID: ref("community"),
+			CreatedBy: ref("creator"), ClaimedUserID: ref("claimer")}
+		r.states = append(r.states, ruleState{cond: x + ".visibility = '" + vis + "'", audiences: ac.ApproveAudiences()})
+	}
+	return r
+}
+
+// actorRequestAnswerSQL is maillage.CanAnswerActorRequest for requests
+// aliased r about cards aliased x: claims by the card's approvers, the
+// other kinds by whoever the policy says for a card-independent request.
+func actorRequestAnswerSQL(v maillage.Viewer, r, x string, a *args) string {
+	claim := string(maillage.ActorRequestClaim)
+	other := "FALSE"
+	if maillage.CanAnswerActorRequest(v, maillage.ActorRequestCorrection, maillage.ActorAccess{}) &&
+		maillage.CanAnswerActorRequest(v, maillage.ActorRequestRemoval, maillage.ActorAccess{}) {
+		other = "TRUE"
+	}
+	return "((" + r + ".kind = '" + claim + "' AND " + forViewer(v, a).where(actorApproveRule(x)) + ") OR (" +
+		r + ".kind <> '" + claim + "' AND " + other + "))"
+}
+
+// actorVisibleSQL is maillage.CanViewActor for cards aliased x.
+func actorVisibleSQL(v maillage.Viewer, x string, a *args) string {
+	return forViewer(v, a).where(actorRule(x))
+}
+
 func seeAudiences(c maillage.CommunityAccess) []maillage.Audience  { return c.SeeAudiences() }
 func readAudiences(c maillage.CommunityAccess) []maillage.Audience { return c.ReadAudiences() }
 

@@ -43,6 +43,9 @@ func searchMappers() map[string]searchMapper {
 			via(search.KindUser, `SELECT user_id FROM organization_members WHERE organization_id IN (%s)`),
 			via(search.KindNote, `SELECT id FROM notes WHERE organization_id IN (%s)`)),
 
+		srcActor:    direct(search.KindActor),
+		srcActorTag: direct(search.KindActor),
+
 		srcCommunity:    direct(search.KindCommunity),
 		srcCommunityTag: direct(search.KindCommunity),
 		// A community's name, visibility or listing: its threads' readers,

@@ -19,6 +19,7 @@ func searchFilterKinds() map[search.Kind]string {
 	return map[search.Kind]string{
 		search.KindUser:          "profile",
 		search.KindOrganization:  "",
+		search.KindActor:         "actor",
 		search.KindCommunity:     "community-see",
 		search.KindNote:          "note",
 		search.KindNotebook:      "notebook",

@@ -44,6 +44,8 @@ func searchTable(kind search.Kind) (string, bool) {
 		return "users", true
 	case search.KindOrganization:
 		return "organizations", true
+	case search.KindActor:
+		return "actors", true
 	case search.KindCommunity:
 		return "communities", true
 	case search.KindNote:
@@ -87,7 +89,7 @@ func (r *searchRenderer) get() *markup.Renderer {
 
 // SearchDocuments loads the documents refs name, leaving out those that
 // no longer exist (the consumer removes them from its index) and kinds
-// that have no documents yet (actors). Documents come grouped by
+// that have no documents yet (none today). Documents come grouped by
 // kind, in the order the kinds first appear in refs.
 func (db *DB) SearchDocuments(ctx context.Context, refs []SearchDocRef) ([]search.Document, error) {
 	byKind := map[search.Kind][]string{}
@@ -121,7 +123,7 @@ func (db *DB) SearchDocuments(ctx context.Context, refs []SearchDocRef) ([]searc
 // EachSearchDocument calls fn with every document of a kind, batch at a
 // time (in ID order, each exactly once), for a rebuild: memory stays
 // bounded by one batch whatever the number of rows. A kind without
-// documents yet (actors) calls fn never. fn's error stops the
+// documents yet (none today) calls fn never. fn's error stops the
 // walk and is returned.
 func (db *DB) EachSearchDocument(ctx context.Context, kind search.Kind, batch int, fn func([]search.Document) error) error {
 	if !kind.Valid() {
@@ -174,6 +176,8 @@ func (l *docLoader) load(ctx context.Context, kind search.Kind, ids []string) ([
 		docs, err = l.users(ctx, ids)
 	case search.KindOrganization:
 		docs, err = l.organizations(ctx, ids)
+	case search.KindActor:
+		docs, err = l.actors(ctx, ids)
 	case search.KindCommunity:
 		docs, err = l.communities(ctx, ids)
 	case search.KindNote:

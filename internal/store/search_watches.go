@@ -49,6 +49,8 @@ const (
 	srcReply                 = "reply"                   // replies.thread_id
 	srcTag                   = "tag"                     // tags.id
 	srcTagSynonym            = "tag_synonym"             // tag_synonyms.tag_id
+	srcActor                 = "actor"                   // actors.id (migration 00013)
+	srcActorTag              = "actor_tag"               // actor_tags.actor_id (migration 00013)
 
 	// Sources the relation graph needs and no search document reads
 	// (migration 00019).
@@ -63,7 +65,7 @@ const (
 )
 
 // searchWatches lists the triggers that fill the change log (migrations
-// 00012, 00014 and 00019). No search document depends on who belongs to
+// 00012, 00013, 00014 and 00019). No search document depends on who belongs to
 // a community (a viewer's memberships are applied when searching, through
 // maillage.Viewer.AudienceKeys): community_members is watched for the
 // relation graph only, and maps to no document.
@@ -97,6 +99,9 @@ func searchWatches() []searchWatch {
 		{"replies", srcReply, "thread_id", []string{"thread_id", "body", "hidden", "deleted_at"}},
 		{"tags", srcTag, "id", []string{"label", "label_en", "parent_id", "merged_into_id", "kind"}},
 		{"tag_synonyms", srcTagSynonym, "tag_id", []string{"tag_id", "label"}},
+		{"actors", srcActor, "id", []string{"kind", "name", "description", "title", "organization_name", "website", "region",
+			"address", "visibility", "community_id", "created_by", "claimed_user_id", "claimed_organization_id"}},
+		{"actor_tags", srcActorTag, "actor_id", []string{"actor_id", "tag_id"}},
 		{"community_members", srcCommunityMember, "community_id", []string{"community_id", "user_id"}},
 		{"acquaintances", srcAcquaintance, "requester_id", []string{"requester_id", "target_id", "kind", "accepted_at"}},
 		{"meeting_attendance", srcAttendance, "meeting_id", []string{"meeting_id", "user_id", "attended"}},

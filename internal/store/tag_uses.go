@@ -30,6 +30,8 @@ func tagUseTables() []tagUseTable {
 		{kind: maillage.TagUseOrganization, table: "organization_tags", column: "organization_id", subjects: "organizations", title: "name",
 			// The directory of organisations is public.
 			visible: func(maillage.Viewer, string, *args) string { return "TRUE" }},
+		{kind: maillage.TagUseActor, table: "actor_tags", column: "actor_id", subjects: "actors", title: "name",
+			visible: actorVisibleSQL},
 		{kind: maillage.TagUseCommunity, table: "community_tags", column: "community_id", subjects: "communities", title: "name",
 			visible: communitySeeSQL},
 		{kind: maillage.TagUseNote, table: "note_tags", column: "note_id", subjects: "notes", title: "title",

@@ -241,6 +241,8 @@ func tagUsesSQL(v maillage.Viewer, a *args) string {
 	return `((SELECT COUNT(*) FROM user_interests ui CROSS JOIN users u
 		WHERE u.id = ui.user_id AND ui.tag_id = t.id AND ` + profileVisibleSQL(v, "u", a) + `)
 	+ (SELECT COUNT(*) FROM organization_tags ot WHERE ot.tag_id = t.id)
+	+ (SELECT COUNT(*) FROM actor_tags at CROSS JOIN actors ac
+		WHERE ac.id = at.actor_id AND at.tag_id = t.id AND ` + actorVisibleSQL(v, "ac", a) + `)
 	+ (SELECT COUNT(*) FROM community_tags ct CROSS JOIN communities c
 		WHERE c.id = ct.community_id AND ct.tag_id = t.id AND ` + communitySeeSQL(v, "c", a) + `)
 	+ (SELECT COUNT(*) FROM note_tags nt CROSS JOIN notes n

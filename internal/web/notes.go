@@ -92,6 +92,8 @@ type notePageData struct {
 	Invitations itemInvitations
 	// Contrib holds the comments and the forms to comment and propose.
 	Contrib noteContrib
+	// Actor is the card the note is attached to, when the viewer may see it.
+	Actor *maillage.Actor
 }
 
 // noteFile is an attachment as pages list it.
@@ -158,6 +160,10 @@ func (s *server) renderNotePage(w http.ResponseWriter, r *http.Request, status i
 		d.Contrib = *contrib
 	}
 	if err := s.loadNoteContrib(r, p, &d.Contrib); err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if d.Actor, err = s.svc.NoteActor(r.Context(), st.Viewer, p.Note.ID); err != nil {
 		s.fail(w, r, err)
 		return
 	}

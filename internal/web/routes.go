@@ -67,6 +67,24 @@ func (s *server) table(t *routeTable) {
 	t.page("POST /people/{id}/acquaintance/answer", s.answerAcquaintance)
 	t.page("POST /people/{id}/acquaintance/delete", s.removeAcquaintance)
 
+	// Actor cards: people and organisations not on Maillage.
+	t.page("GET /actors", s.actors)
+	t.page("GET /actors/new", s.newActorForm)
+	t.page("POST /actors", s.createActor)
+	t.page("GET /actors/import", s.actorImportForm)
+	t.page("POST /actors/import/preview", s.reviewActorImport)
+	t.page("POST /actors/import/run", s.runActorImport)
+	t.page("GET /actors/requests", s.actorRequests)
+	t.page("POST /actor-requests/{id}", s.answerActorRequest)
+	t.page("GET /actors/{id}", s.actor)
+	t.page("GET /actors/{id}/edit", s.editActorForm)
+	t.page("POST /actors/{id}/edit", s.updateActor)
+	t.page("GET /actors/{id}/delete", s.deleteActorConfirm)
+	t.page("POST /actors/{id}/delete", s.deleteActor)
+	t.page("POST /actors/{id}/claim", s.claimActor)
+	t.page("POST /actors/{id}/requests", s.requestActorChange)
+	t.page("POST /actors/{id}/notes", s.attachNote)
+
 	// Organisations.
 	t.page("GET /organizations", s.organizations)
 	t.page("GET /organizations/new", s.newOrganizationForm)
@@ -314,4 +332,6 @@ func (s *server) table(t *routeTable) {
 	t.upload("POST /notebooks/{id}/cover", s.uploadNotebookCover)
 	// Taxonomy files are uploaded past the page body limit too.
 	t.upload("POST /admin/taxonomy/import", s.importTaxonomy)
+	// A map of actors to import is uploaded past the page body limit too.
+	t.upload("POST /actors/import", s.uploadActorImport)
 }
