@@ -111,7 +111,9 @@ func (s *server) nominationCandidates(r *http.Request, c *maillage.Community) ([
 			}
 		}
 	}
-	slices.SortFunc(out, func(a, b maillage.Membership) int { return strings.Compare(strings.ToLower(a.UserName), strings.ToLower(b.UserName)) })
+	slices.SortFunc(out, func(a, b maillage.Membership) int {
+		return strings.Compare(strings.ToLower(a.UserName), strings.ToLower(b.UserName))
+	})
 	return out, nil
 }
 
