@@ -24,6 +24,7 @@ var coveredElsewhere = map[string]string{
 	"messages":        "TestEveryMessagingRouteAnswers",
 	"discussion":      "TestEveryDiscussionRouteAnswers",
 	"taxonomy":        "TestEveryTaxonomyRouteAnswers",
+	"nominations":     "TestEveryNominationRouteAnswers",
 }
 
 // TestCoveringTestsExist keeps coveredElsewhere honest: each test it names
