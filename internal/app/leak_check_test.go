@@ -117,6 +117,9 @@ func (vis *leakVisit) scan(where, named, body string, tg leakTarget) {
 		// The link is its owner's: it may show what they may see.
 		h = vis.w.hiddenFrom(vis.w.views[vis.w.tokenOwner(tg.item.vals["token"])])
 	}
+	if tg.item != nil && tg.item.kind == "nomination-token" {
+		h = vis.w.hiddenFrom(vis.w.views[vis.w.nominationTokenOwner(tg.item.vals["nomination-token"])])
+	}
 	for _, l := range vis.w.leaks(body, h, named) {
 		vis.errorf("GET %s leaks %s", where, l)
 	}

@@ -159,6 +159,7 @@ func (w *leakWorld) buildItems() {
 			"curate": func(v maillage.Viewer) bool { return tag.visible(v) && maillage.CanCurate(v) },
 		})
 	}
+	w.addNominationItems()
 	for _, tk := range w.tokens {
 		add("token", "unsubscribe link of "+w.person(tk.owner).u.Name, map[string]string{"token": tk.token}, leakCan{
 			// The link is its own credential: whoever holds it may use it.

@@ -46,6 +46,8 @@ var leakParamKinds = map[string]string{
 	"notifications/{id}":   "notification",
 	"tags/{slug}":          "tag",
 	"unsubscribe/{token}":  "token",
+	"nominations/{id}":     "nomination",
+	"nominate/{token}":     "nomination-token",
 }
 
 // leakAbsent is the value of each kind that names nothing.
@@ -55,7 +57,8 @@ var leakAbsent = map[string]string{
 	"attachment-name": "absent.png", "notebook": "01zzzzzzzzzzzzzzzzzzzzzz06", "kb": "01zzzzzzzzzzzzzzzzzzzzzz07",
 	"thread": "01zzzzzzzzzzzzzzzzzzzzzz08", "reply": "01zzzzzzzzzzzzzzzzzzzzzz09", "conversation": "01zzzzzzzzzzzzzzzzzzzzzz10",
 	"notification": "01zzzzzzzzzzzzzzzzzzzzzz11", "tag": "zeta-absente",
-	"token": "0000000000000000000000000000000000000000000000000000000000000000",
+	"token":      "0000000000000000000000000000000000000000000000000000000000000000",
+	"nomination": "01zzzzzzzzzzzzzzzzzzzzzz12", "nomination-token": "mlg_nom_0000000000000000000000000000000000000000000",
 }
 
 // leakRule is what a route answers a viewer about an item: okStatus (200
@@ -166,6 +169,13 @@ var leakRules = map[string]leakRule{
 	"GET /api/v1/tags/{slug}/uses": {ok: "curate", denied: "see"},
 	"GET /api/v1/taxonomy/review":  {ok: "curator", denied: "all"},
 	"GET /api/v1/taxonomy/actions": {ok: "curator", denied: "all"},
+	// Nominations: the results for the requester alone, the answer page
+	// for the members asked (the requester sees the request: refused).
+	"GET /nominations":             {ok: "signed-in", denied: "all"},
+	"GET /nominations/new":         {ok: "signed-in", denied: "all", query: true},
+	"GET /nominations/{id}":        {ok: "results"},
+	"GET /nominations/{id}/answer": {ok: "answer", denied: "see"},
+	"GET /api/v1/nominations/{id}": {ok: "results"},
 	// The invitations an item's owners sent.
 	"GET /api/v1/notes/{id}/invitations":           {ok: "edit", denied: "see"},
 	"GET /api/v1/notebooks/{id}/invitations":       {ok: "edit", denied: "see"},

@@ -128,6 +128,7 @@ type leakWorld struct {
 	replies     []*leakReply
 	convs       []*leakConversation
 	notifs      []*leakNotification
+	nominations []*leakNomination
 	tags        map[string]*leakTag // by slug
 	tokens      []leakToken         // unsubscribe links found in emails
 	// emailsAtOnce were sent as things happened, emailsLater a week later
@@ -227,6 +228,7 @@ func buildLeakWorld(t *testing.T, seed uint64, index int) *leakWorld {
 	w.buildDiscussion(t)
 	w.buildFollowsAndBlocks(t)
 	w.buildConversations(t)
+	w.buildNominations(t)
 	w.buildPreferences(t)
 	w.tagSecrets()
 	w.drain(t)
