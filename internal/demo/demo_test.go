@@ -81,6 +81,7 @@ func TestDemo(t *testing.T) {
 		{"CommunityOfPracticeDiscussion", testCommunityOfPracticeDiscussion},
 		{"ThematicCommunity", testThematicCommunity},
 		{"Conversations", testConversations},
+		{"Nominations", testNominations},
 		{"Deterministic", testDeterministic},
 		{"SecondLoadRefused", testSecondLoadRefused},
 	} {
