@@ -82,8 +82,12 @@ func TestBrowserNominationRequest(t *testing.T) {
 	}
 	signOut()
 
-	// Béatrice answers from her list of requests.
+	// Béatrice is told in the application, then answers from her list.
 	signIn(bea.Email)
+	browser.Do(t, ctx, chromedp.Navigate(m.URL()+"/notifications"), chromedp.WaitVisible(chromedp.CSS("main h1")))
+	if page := browser.Text(t, ctx, "main"); !strings.Contains(page, "Alice Côté vous demande qui compte sur le thème") {
+		t.Errorf("Béatrice's notifications do not tell of the request: %q", page)
+	}
 	browser.Do(t, ctx,
 		chromedp.Navigate(m.URL()+"/nominations"),
 		chromedp.WaitVisible(chromedp.CSS(`a[href="`+results+`/answer"]`)),

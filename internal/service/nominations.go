@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/maillage/maillage/internal/auth"
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/ratelimit"
 	"github.com/maillage/maillage/internal/store"
 )
 
@@ -73,6 +75,9 @@ func (s *Service) CreateNominationRequest(ctx context.Context, v maillage.Viewer
 	if err := s.checkBlocks(ctx, v, ids); err != nil {
 		return nil, err
 	}
+	if err := s.mayEmailNominations(ctx, v, emails); err != nil {
+		return nil, err
+	}
 	communityID := strings.TrimSpace(in.CommunityID)
 	if communityID != "" {
 		if _, err := s.Community(ctx, v, communityID); err != nil {
@@ -135,6 +140,33 @@ func (s *Service) checkRespondents(ctx context.Context, v maillage.Viewer, me *m
 		val.Add("respondent_ids", "nomination.too_many_respondents", map[string]any{"Max": maillage.MaxNominationRespondents})
 	}
 	return ids, emails
+}
+
+// Email to addresses typed by hand is bounded, so requests cannot be
+// turned into a way of mailing strangers: per requester and per address,
+// per day, counted in the database like the account limits.
+func nominationEmailRules() (perRequester, perAddress ratelimit.Rule) {
+	return ratelimit.Rule{Name: "nomination-mail", Limit: 300, Window: 24 * time.Hour},
+		ratelimit.Rule{Name: "nomination-address", Limit: 5, Window: 24 * time.Hour}
+}
+
+// mayEmailNominations counts the emails a request would send and
+// refuses it (429) when a limit is reached.
+func (s *Service) mayEmailNominations(ctx context.Context, v maillage.Viewer, emails []string) error {
+	perRequester, perAddress := nominationEmailRules()
+	for _, e := range emails {
+		ok, err := s.limits.Take(ctx, perRequester, v.UserID)
+		if err == nil && ok {
+			ok, err = s.limits.Take(ctx, perAddress, e)
+		}
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return maillage.Errorf(maillage.CodeRateLimited, "nomination.too_many_emails")
+		}
+	}
+	return nil
 }
 
 // checkBlocks refuses to ask anyone a block stands between, like an invitation.
@@ -601,6 +633,9 @@ func (s *Service) NominationSecondWave(ctx context.Context, v maillage.Viewer, i
 		return nil, err
 	}
 	if err := s.checkBlocks(ctx, v, ids); err != nil {
+		return nil, err
+	}
+	if err := s.mayEmailNominations(ctx, v, emails); err != nil {
 		return nil, err
 	}
 	first := res.Request

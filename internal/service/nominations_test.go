@@ -277,3 +277,30 @@ func TestNominationRequests(t *testing.T) {
 		t.Fatalf("lists: sent %+v, asked %+v", sent, asked)
 	}
 }
+
+// TestNominationEmailLimit: one address is asked at most five times a
+// day, whoever asks; past it the request is refused (429) and not stored.
+func TestNominationEmailLimit(t *testing.T) {
+	ctx := context.Background()
+	d := newDiscussion(t, "public")
+	err := d.db.Update(ctx, func(tx *store.Tx) error {
+		_, err := tx.EnsureTags(ctx, []string{"transformation numérique"}, d.mgr.ID)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := service.NominationRequestInput{Tag: "transformation numérique", Question: "Qui ?", Emails: []string{"claire@exemple.org"}}
+	for i := range 5 {
+		if _, err := d.s.CreateNominationRequest(ctx, d.vMgr, in); err != nil {
+			t.Fatalf("request %d: %v", i+1, err)
+		}
+	}
+	if _, err := d.s.CreateNominationRequest(ctx, d.vMgr, in); maillage.ErrorCode(err) != maillage.CodeRateLimited ||
+		messageOf(err) != "nomination.too_many_emails" {
+		t.Fatalf("sixth request: %v", err)
+	}
+	if sent, _, _ := d.s.MyNominationRequests(ctx, d.vMgr); len(sent) != 5 {
+		t.Fatalf("%d requests stored", len(sent))
+	}
+}
