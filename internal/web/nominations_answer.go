@@ -138,10 +138,15 @@ func (s *server) answerNominationByToken(w http.ResponseWriter, r *http.Request)
 func (s *server) submitNominationAnswer(w http.ResponseWriter, r *http.Request, d nominationAnswerData, who maillage.Viewer,
 	answer func([]service.NomineeInput) error) {
 	var in []service.NomineeInput
+	orphan := false
 	for i := range d.Rows {
 		row := &d.Rows[i]
 		if row.Name == "" {
 			row.Choice = ""
+			if strings.TrimSpace(row.Reason) != "" {
+				// A reason without a name would be lost: ask for the name.
+				row.Error, orphan = state(r).L.T("nomination.web.reason_without_name"), true
+			}
 			continue
 		}
 		n := service.NomineeInput{Reason: row.Reason}
@@ -167,6 +172,10 @@ func (s *server) submitNominationAnswer(w http.ResponseWriter, r *http.Request, 
 			}
 		}
 		in = append(in, n)
+	}
+	if orphan {
+		s.renderNominationAnswer(w, r, http.StatusUnprocessableEntity, d, nil)
+		return
 	}
 	if d.Confirm {
 		s.renderNominationAnswer(w, r, http.StatusOK, d, nil)

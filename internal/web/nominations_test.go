@@ -88,7 +88,11 @@ func TestNominationPages(t *testing.T) {
 	r = visitor.get(path)
 	wantStatus(t, r, http.StatusOK)
 	mustContain(t, r, "Qui compte vraiment ?", "Alice Nadeau")
+	// A reason without a name is not dropped silently.
 	r = visitor.post(path, url.Values{"name_0": {"Marie Tremblay"}, "kind_0": {"person"}, "reason_1": {"sans nom"}})
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	mustContain(t, r, "Inscrivez le nom", `value="sans nom"`, `value="Marie Tremblay"`)
+	r = visitor.post(path, url.Values{"name_0": {"Marie Tremblay"}, "kind_0": {"person"}})
 	wantStatus(t, r, http.StatusOK)
 	mustContain(t, r, "Merci")
 	wantStatus(t, visitor.get("/nominate/mlg_nom_faux"), http.StatusNotFound)
