@@ -51,13 +51,15 @@ func (s *Service) CreateNominationRequest(ctx context.Context, v maillage.Viewer
 	val.Required("question", question)
 	val.MaxLen("question", question, maillage.MaxNominationQuestionLen)
 	var tag *maillage.Tag
-	if strings.TrimSpace(in.Tag) == "" {
+	// The tag field's suggestions end what they insert with a comma.
+	label := strings.Trim(in.Tag, " ,;\t\n")
+	if label == "" {
 		val.Required("tag", "")
 	} else {
-		t, _, err := s.ResolveTag(ctx, v, strings.TrimSpace(in.Tag))
+		t, _, err := s.ResolveTag(ctx, v, label)
 		switch {
 		case maillage.IsNotFound(err):
-			val.Add("tag", "nomination.unknown_tag", map[string]any{"Tag": strings.TrimSpace(in.Tag)})
+			val.Add("tag", "nomination.unknown_tag", map[string]any{"Tag": label})
 		case err != nil:
 			return nil, err
 		default:

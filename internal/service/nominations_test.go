@@ -290,7 +290,7 @@ func TestNominationEmailLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	in := service.NominationRequestInput{Tag: "transformation numérique", Question: "Qui ?", Emails: []string{"claire@exemple.org"}}
+	in := service.NominationRequestInput{Tag: "transformation numérique, ", Question: "Qui ?", Emails: []string{"claire@exemple.org"}}
 	for i := range 5 {
 		if _, err := d.s.CreateNominationRequest(ctx, d.vMgr, in); err != nil {
 			t.Fatalf("request %d: %v", i+1, err)
