@@ -12,7 +12,7 @@ import (
 // subjectJSON names what a notification is about, titled as the caller
 // may see it now.
 type subjectJSON struct {
-	Type  string `json:"type" enum:"note,notebook,thread,reply,community,conversation,user,tag,note_invitation,notebook_invitation,knowledge_base_invitation" doc:"the *_invitation types name the item invited to (its ID and title): what the invitation shows of it"`
+	Type  string `json:"type" enum:"note,notebook,thread,reply,community,conversation,user,tag,note_invitation,notebook_invitation,knowledge_base_invitation,nomination" doc:"the *_invitation types name the item invited to (its ID and title): what the invitation shows of it"`
 	ID    string `json:"id"`
 	Title string `json:"title" doc:"current title; a reply is titled by its thread, a person by their name"`
 	Ref   string `json:"ref,omitempty" doc:"completes the address: a reply's thread ID, a tag's slug"`
@@ -25,7 +25,7 @@ type refJSON struct {
 
 type notificationJSON struct {
 	ID        string       `json:"id"`
-	Kind      string       `json:"kind" doc:"what happened: thread_created, reply_created, mention, note_published, note_shared, note_integrated, message, invitation, join_request, join_accepted, report, note_author_added, followed_item, note_invitation, notebook_invitation, knowledge_base_invitation, manager_invitation, acquaintance"`
+	Kind      string       `json:"kind" doc:"what happened: thread_created, reply_created, mention, note_published, note_shared, note_integrated, message, invitation, join_request, join_accepted, report, note_author_added, followed_item, note_invitation, notebook_invitation, knowledge_base_invitation, manager_invitation, acquaintance, nomination_request"`
 	Read      bool         `json:"read"`
 	Subject   subjectJSON  `json:"subject"`
 	Parent    *subjectJSON `json:"parent,omitempty" doc:"the notebook or thread the subject was added to"`

@@ -28,6 +28,12 @@ var schemas = map[string]reflect.Type{
 
 	"SearchResults": reflect.TypeFor[searchResultsJSON](),
 
+	"Nomination":           reflect.TypeFor[nominationJSON](),
+	"NominationCreate":     reflect.TypeFor[nominationCreate](),
+	"NominationAnswer":     reflect.TypeFor[nominationAnswer](),
+	"NominationQuestion":   reflect.TypeFor[nominationQuestionJSON](),
+	"NominationWaveCreate": reflect.TypeFor[nominationWaveCreate](),
+
 	"User":     reflect.TypeFor[userJSON](),
 	"UserList": reflect.TypeFor[list[userJSON]](),
 

@@ -509,6 +509,29 @@ func (s *server) routes() []route {
 				"invited to manage (202) and the caller stays a manager until they step down themselves",
 			Request: "ManagementTransfer", Status: none, Invites: true, Auth: true, handle: s.transferManagement},
 
+		// Nominations: the answers and results are the requester's alone (404 to anyone else).
+		{Method: post, Path: "/api/v1/nominations", Op: "createNomination", Group: "nominations",
+			Summary: "Ask chosen people to name up to 5 people or organisations who matter on a theme: members hear of it in the " +
+				"application, addresses get an email with a secret link; at least one respondent ID or address",
+			Request: "NominationCreate", Response: "Nomination", Status: created, Auth: true, handle: s.createNomination},
+		{Method: get, Path: "/api/v1/nominations/{id}", Op: "getNomination", Group: "nominations",
+			Summary:  "A request's results for its requester: who was named how often and by whom; 404 for anyone else",
+			Response: "Nomination", Status: ok, Auth: true, handle: s.getNomination},
+		{Method: get, Path: "/api/v1/nominations/{id}/question", Op: "getNominationQuestion", Group: "nominations",
+			Summary:  "A request as the people asked see it: question, theme, requester, and the caller's own answer",
+			Response: "NominationQuestion", Status: ok, Auth: true, handle: s.getNominationQuestion},
+		{Method: post, Path: "/api/v1/nominations/{id}/answers", Op: "answerNomination", Group: "nominations",
+			Summary: "Answer a request one is asked (1 to 5 nominees); a second answer replaces the first; 409 once closed, " +
+				"403 for the requester", Request: "NominationAnswer", Response: "NominationQuestion", Status: created, Auth: true,
+			handle: s.answerNomination},
+		{Method: post, Path: "/api/v1/nominations/{id}/close", Op: "closeNomination", Group: "nominations",
+			Summary:  "Close a request (its requester): later answers are refused",
+			Response: "Nomination", Status: ok, Auth: true, handle: s.closeNomination},
+		{Method: post, Path: "/api/v1/nominations/{id}/waves", Op: "createNominationWave", Group: "nominations",
+			Summary: "Send the request on to chosen nominees (members, or actor cards with an address) as a new request " +
+				"linked to this one (the next wave)", Request: "NominationWaveCreate", Response: "Nomination", Status: created,
+			Auth: true, handle: s.createNominationWave},
+
 		// Private and group messages (participants only: 404 for anyone else); blocks.
 		{Method: get, Path: "/api/v1/conversations", Op: "listConversations", Group: "messages",
 			Summary:  "The caller's conversations, latest activity first, with unread counts",

@@ -28,6 +28,7 @@ var coveredElsewhere = map[string]string{
 	"meetings":        "TestEveryMeetingRouteAnswers",
 	"recruitment":     "TestEveryRecruitmentRouteAnswers",
 	"actors":          "TestEveryActorRouteAnswers",
+	"nominations":     "TestEveryNominationRouteAnswers",
 }
 
 // TestCoveringTestsExist keeps coveredElsewhere honest: each test it names

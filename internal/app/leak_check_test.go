@@ -119,6 +119,8 @@ func (vis *leakVisit) scan(where, named, body string, tg leakTarget) {
 	}
 	if tg.item != nil && tg.item.holder != "" {
 		h = vis.w.hiddenFrom(vis.w.views[tg.item.holder])
+	} else if tg.item != nil && tg.item.kind == "nomination-token" {
+		h = vis.w.hiddenFrom(vis.w.views[vis.w.nominationTokenOwner(tg.item.vals["nomination-token"])])
 	}
 	for _, l := range vis.w.leaks(body, h, named) {
 		vis.errorf("GET %s leaks %s", where, l)

@@ -160,6 +160,7 @@ func (w *leakWorld) buildItems() {
 		})
 	}
 	w.addActorItems()
+	w.addNominationItems()
 	for _, tk := range w.tokens {
 		add("token", "unsubscribe link of "+w.person(tk.owner).u.Name, map[string]string{"token": tk.token}, leakCan{
 			// The link is its own credential: whoever holds it may use it.

@@ -51,6 +51,8 @@ var leakParamKinds = map[string]string{
 	"join/{token}":             "join",
 	"meetings/{id}":            "meeting",
 	"actors/{id}":              "actor",
+	"nominations/{id}":         "nomination",
+	"nominate/{token}":         "nomination-token",
 }
 
 // leakAbsent is the value of each kind that names nothing.
@@ -63,7 +65,8 @@ var leakAbsent = map[string]string{
 	"token":     "0000000000000000000000000000000000000000000000000000000000000000",
 	"meeting":   "01zzzzzzzzzzzzzzzzzzzzzz12",
 	"candidate": "01zzzzzzzzzzzzzzzzzzzzzz13", "join": "0000000000000000000000000000000000000000000000000000000000000000",
-	"actor": "01zzzzzzzzzzzzzzzzzzzzzz14",
+	"actor":      "01zzzzzzzzzzzzzzzzzzzzzz14",
+	"nomination": "01zzzzzzzzzzzzzzzzzzzzzz15", "nomination-token": "mlg_nom_0000000000000000000000000000000000000000000",
 }
 
 // leakRule is what a route answers a viewer about an item: okStatus (200
@@ -191,6 +194,13 @@ var leakRules = map[string]leakRule{
 	"GET /api/v1/actor-requests": {ok: "signed-in", denied: "all"},
 	"GET /actors/{id}/edit":      {ok: "edit", denied: "see"},
 	"GET /actors/{id}/delete":    {ok: "edit", denied: "see"},
+	// Nominations: the results for the requester alone, the answer page
+	// for the members asked (the requester sees the request: refused).
+	"GET /nominations":             {ok: "signed-in", denied: "all"},
+	"GET /nominations/new":         {ok: "signed-in", denied: "all", query: true},
+	"GET /nominations/{id}":        {ok: "results"},
+	"GET /nominations/{id}/answer": {ok: "answer", denied: "see"},
+	"GET /api/v1/nominations/{id}": {ok: "results"},
 	// The invitations an item's owners sent.
 	"GET /api/v1/notes/{id}/invitations":           {ok: "edit", denied: "see"},
 	"GET /api/v1/notebooks/{id}/invitations":       {ok: "edit", denied: "see"},

@@ -135,6 +135,7 @@ type leakWorld struct {
 	notifs      []*leakNotification
 	comments    []*leakComment
 	proposals   []*leakProposal
+	nominations []*leakNomination
 	tags        map[string]*leakTag // by slug
 	tokens      []leakToken         // unsubscribe links found in emails
 	candidates  []*leakCandidate    // shortlists (leak_build_recruitment_test.go)
@@ -239,6 +240,7 @@ func buildLeakWorld(t *testing.T, seed uint64, index int) *leakWorld {
 	w.buildContributions(t)
 	w.buildFollowsAndBlocks(t)
 	w.buildConversations(t)
+	w.buildNominations(t)
 	w.buildPreferences(t)
 	w.buildRecruitment(t)
 	w.tagSecrets()

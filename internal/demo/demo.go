@@ -131,7 +131,7 @@ func Load(ctx context.Context, s *service.Service) (*Summary, error) {
 		communityIDs: map[string]string{}, notes: map[string]string{}, rng: rand.New(rand.NewPCG(seed1, seed2))}
 	sum := &Summary{DemoEmail: DemoEmail, AdminEmail: AdminEmail, Tags: len(usedTags())}
 	steps := []func(context.Context, *Summary) error{l.taxonomy, l.admin, l.people, l.curators, l.organizations, l.affiliations, l.communities,
-		l.recruitment, l.knowledge, l.meetingCalendar, l.members, l.actors, l.discussion, l.messages, l.countThreads}
+		l.recruitment, l.knowledge, l.meetingCalendar, l.members, l.actors, l.discussion, l.messages, l.nominations, l.countThreads}
 	for _, step := range steps {
 		if err := step(ctx, sum); err != nil {
 			return nil, fmt.Errorf("demo: %w", err)

@@ -83,6 +83,7 @@ func TestDemo(t *testing.T) {
 		{"ThematicCommunity", testThematicCommunity},
 		{"Conversations", testConversations},
 		{"Meetings", testMeetings},
+		{"Nominations", testNominations},
 		{"Deterministic", testDeterministic},
 		{"SecondLoadRefused", testSecondLoadRefused},
 	} {

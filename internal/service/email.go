@@ -33,6 +33,8 @@ type EmailJob struct {
 	Name string `json:"name"`
 	Lang string `json:"lang"`
 	Link string `json:"link"`
+	// Data fills the message's placeholders beyond Name (who asks, what).
+	Data map[string]string `json:"data,omitempty"`
 }
 
 // Mailer sends the emails queued as jobs. It renders each one in the
@@ -63,10 +65,18 @@ func (m *Mailer) Handle(ctx context.Context, payload json.RawMessage) error {
 	loc := m.Bundle.Localizer(j.Lang)
 	p := "email." + j.Kind + "."
 	data := map[string]any{"Name": j.Name, "ForgotURL": strings.TrimRight(m.BaseURL, "/") + "/password/forgot"}
+	for k, v := range j.Data {
+		data[k] = v
+	}
+	greeting := loc.T("email.greeting", data)
+	if j.Name == "" {
+		// Someone asked by address alone: no name to greet them by.
+		greeting = loc.T("email.greeting_anonymous")
+	}
 	view := map[string]any{
 		"Lang":     loc.Lang(),
 		"Subject":  loc.T(p + "subject"),
-		"Greeting": loc.T("email.greeting", data),
+		"Greeting": greeting,
 		"Body":     loc.T(p+"body", data),
 		"Action":   loc.T(p + "action"),
 		"Ignore":   loc.T(p + "ignore"),

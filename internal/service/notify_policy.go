@@ -41,6 +41,8 @@ func canViewSubject(v maillage.Viewer, a *store.SubjectAccess) bool {
 		// Stricter than CanViewTag, which counts the uses the viewer may
 		// see: a notification names a curated tag, or one's own.
 		return a.Tag.Curated || v.UserID == a.Tag.CreatedBy
+	case maillage.SubjectNomination:
+		return maillage.CanViewNominationRequest(v, a.Nomination)
 	}
 	return false
 }

@@ -33,6 +33,8 @@ type SubjectAccess struct {
 	Tag maillage.TagAccess
 	// Meeting is a meeting's access (and an invitation to take its notes).
 	Meeting maillage.MeetingAccess
+	// Nomination is a nomination request's access.
+	Nomination maillage.NominationAccess
 }
 
 // SubjectAccess loads the policy inputs of a subject. A subject that does
@@ -85,6 +87,11 @@ func (db *DB) SubjectAccess(ctx context.Context, typ maillage.SubjectType, id st
 		var by sql.NullString
 		err = db.queryRow(ctx, `SELECT kind, created_by FROM tags WHERE id = $1`, id).Scan(&kind, &by)
 		a.Tag = maillage.TagAccess{Curated: kind == string(maillage.TagCurated), CreatedBy: by.String}
+	case maillage.SubjectNomination:
+		err = db.queryRow(ctx, `SELECT requester_id FROM nomination_requests WHERE id = $1`, id).Scan(&a.Nomination.RequesterID)
+		if err == nil {
+			a.Nomination.RespondentIDs, err = db.NominationRespondentIDs(ctx, id)
+		}
 	default:
 		err = maillage.ErrNotFound
 	}

@@ -78,6 +78,8 @@ func subjectExistsVisibleSQL(u string, typ maillage.SubjectType, id string) stri
 		// Stricter than maillage.CanViewTag, which counts visible uses: a
 		// notification names a curated tag, or one the recipient made.
 		return "EXISTS (SELECT 1 FROM tags vg WHERE vg.id = " + id + " AND (vg.kind = 'curated' OR vg.created_by = " + u + "))"
+	case maillage.SubjectNomination:
+		return "EXISTS (SELECT 1 FROM nomination_requests vq WHERE vq.id = " + id + " AND " + forRecipient(u).where(nominationRule("vq")) + ")"
 	}
 	return "FALSE"
 }
@@ -109,6 +111,7 @@ func NotifiableSubjects() []maillage.SubjectType {
 		maillage.SubjectCommunity, maillage.SubjectConversation, maillage.SubjectUser, maillage.SubjectTag,
 		maillage.SubjectNoteInvitation, maillage.SubjectNotebookInvitation, maillage.SubjectKnowledgeBaseInvitation,
 		maillage.SubjectMeeting, maillage.SubjectMeetingInvitation,
+		maillage.SubjectNomination,
 	}
 }
 
@@ -149,6 +152,7 @@ func subjectTitleSQL(typ, id string) string {
 		" WHEN 'knowledge_base_invitation' THEN (SELECT tk.title FROM knowledge_bases tk WHERE tk.id = " + id + ")" +
 		" WHEN 'meeting' THEN (SELECT tm.title FROM meetings tm WHERE tm.id = " + id + ")" +
 		" WHEN 'meeting_invitation' THEN (SELECT tm.title FROM meetings tm WHERE tm.id = " + id + ")" +
+		" WHEN 'nomination' THEN (SELECT tq.tag_label FROM nomination_requests tq WHERE tq.id = " + id + ")" +
 		" END)"
 }
 

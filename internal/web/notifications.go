@@ -101,6 +101,8 @@ func subjectPath(n maillage.Notification) string {
 		return "/people/" + id
 	case maillage.SubjectTag:
 		return "/tags/" + url.PathEscape(n.SubjectRef)
+	case maillage.SubjectNomination:
+		return "/nominations/" + id + "/answer"
 	}
 	return "/notifications"
 }

@@ -119,6 +119,20 @@ func (s *server) table(t *routeTable) {
 	t.page("POST /communities/{id}/requests/{user}/accept", s.acceptRequest)
 	t.page("POST /communities/{id}/requests/{user}/decline", s.declineRequest)
 
+	// Nominations: requests, answers (members, or a secret link for people
+	// asked by email) and results, which only the requester sees.
+	t.page("GET /nominations", s.nominations)
+	t.page("GET /nominations/new", s.newNominationForm)
+	t.page("POST /nominations", s.createNomination)
+	t.page("GET /nominations/suggest", s.nomineeSuggest)
+	t.page("GET /nominations/{id}", s.nominationResults)
+	t.page("POST /nominations/{id}/close", s.closeNomination)
+	t.page("POST /nominations/{id}/wave", s.nominationWave)
+	t.page("GET /nominations/{id}/answer", s.nominationAnswerForm)
+	t.page("POST /nominations/{id}/answer", s.answerNomination)
+	t.page("GET /nominate/{token}", s.nominationTokenForm)
+	t.page("POST /nominate/{token}", s.answerNominationByToken)
+
 	// Tags.
 	t.page("GET /tags/suggest", s.suggestTags)
 	t.page("GET /tags/{slug}", s.tag)
