@@ -19,6 +19,10 @@ type Builder struct {
 	canons []string // by node: canonical audience
 	edges  []edgeData
 	topics map[string]int32
+	// noms are nominations: who answered (an interned respondent key),
+	// whom they named, on which tag, seen by whom.
+	noms        []nomination
+	respondents map[string]int32
 }
 
 type nodeData struct {
@@ -32,12 +36,11 @@ type edgeData struct {
 	from, to int32
 	kind     EdgeKind
 	class    int32
-	topic    int32 // the tag node of a nomination, else -1
 }
 
 // NewBuilder returns an empty builder.
 func NewBuilder() *Builder {
-	return &Builder{cls: newClasses(), index: map[NodeRef]int32{}, topics: map[string]int32{}}
+	return &Builder{cls: newClasses(), index: map[NodeRef]int32{}, topics: map[string]int32{}, respondents: map[string]int32{}}
 }
 
 // Node adds a node, or updates its label, audiences and time when the
@@ -62,8 +65,8 @@ func (b *Builder) Node(ref NodeRef, label string, audiences [][]string, at time.
 // absent node is dropped: the item was deleted meanwhile, or is one the
 // graph does not hold). extra is who may see the relation itself beyond
 // its two ends (a community's member list, a note's readers for a
-// mention); nil adds nothing. topic names the tag of a nomination.
-func (b *Builder) Edge(kind EdgeKind, from, to NodeRef, extra [][]string, topic string) bool {
+// mention); nil adds nothing.
+func (b *Builder) Edge(kind EdgeKind, from, to NodeRef, extra [][]string) bool {
 	f, ok1 := b.index[from]
 	t, ok2 := b.index[to]
 	if !ok1 || !ok2 || f == t {
@@ -73,16 +76,32 @@ func (b *Builder) Edge(kind EdgeKind, from, to NodeRef, extra [][]string, topic 
 	if extra != nil {
 		extraCanon = canonical(extra)
 	}
-	e := edgeData{from: f, to: t, kind: kind, topic: -1,
-		class: b.cls.intern(join(b.canons[f], b.canons[t], extraCanon))}
-	if topic != "" {
-		tg, ok := b.index[NodeRef{KindTag, topic}]
-		if !ok {
-			return false
-		}
-		e.topic = tg
-	}
+	e := edgeData{from: f, to: t, kind: kind, class: b.cls.intern(join(b.canons[f], b.canons[t], extraCanon))}
 	b.edges = append(b.edges, e)
+	return true
+}
+
+// Nomination records that a respondent (named by a key: their account
+// or their row, for someone asked by email) named nominee on the tag,
+// in a request whose answers audiences may see (its requester). When
+// the respondent has an account (from), the two are also linked by an
+// EdgeNomination, which second-degree paths may take.
+func (b *Builder) Nomination(respondent string, from *NodeRef, nominee NodeRef, audiences [][]string, tag string) bool {
+	to, ok := b.index[nominee]
+	tg, ok2 := b.index[NodeRef{KindTag, tag}]
+	if !ok || !ok2 || len(audiences) == 0 {
+		return false
+	}
+	r, ok := b.respondents[respondent]
+	if !ok {
+		r = int32(len(b.respondents))
+		b.respondents[respondent] = r
+	}
+	canon := canonical(audiences)
+	b.noms = append(b.noms, nomination{from: r, to: to, topic: tg, class: b.cls.intern(join(b.canons[to], canon))})
+	if from != nil {
+		b.Edge(EdgeNomination, *from, nominee, audiences)
+	}
 	return true
 }
 
@@ -133,11 +152,9 @@ func (b *Builder) Build() *Graph {
 		}
 		put(e.from, e.to, uint8(e.kind), e.class)
 		put(e.to, e.from, back, e.class)
-		if e.topic >= 0 {
-			g.nominations = append(g.nominations, nomination{from: e.from, to: e.to, topic: e.topic, class: e.class})
-		}
 	}
 	g.edgeCount = len(b.edges)
+	g.nominations = b.noms
 	g.doff = make([]int32, n+1)
 	for i := range n {
 		c := int32(0)

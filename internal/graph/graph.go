@@ -42,6 +42,8 @@ type Graph struct {
 	scratch scratchPool
 }
 
+// nomination is one nominee named by one respondent (from: an interned
+// respondent key, not a node) on a theme (topic: a tag node).
 type nomination struct {
 	from, to, topic, class int32
 }

@@ -50,18 +50,25 @@ func smallWorld(t *testing.T) *Graph {
 	for _, n := range notes {
 		b.Node(ref(KindNote, n.id), n.id, n.aud, n.at)
 		if n.tagged {
-			b.Edge(EdgeTagged, ref(KindNote, n.id), ref(KindTag, "transition"), nil, "")
+			b.Edge(EdgeTagged, ref(KindNote, n.id), ref(KindTag, "transition"), nil)
 		}
 		for _, a := range n.by {
-			b.Edge(EdgeAuthor, ref(KindUser, a), ref(KindNote, n.id), nil, "")
+			b.Edge(EdgeAuthor, ref(KindUser, a), ref(KindNote, n.id), nil)
 		}
 	}
-	b.Edge(EdgeAffiliation, ref(KindUser, "lea"), ref(KindOrganization, "vev"), nil, "")
-	b.Edge(EdgeTagged, ref(KindOrganization, "vev"), ref(KindTag, "transition"), nil, "")
-	b.Edge(EdgeTagged, ref(KindCommunity, "c-priv"), ref(KindTag, "transition"), nil, "")
-	b.Edge(EdgeMembership, ref(KindUser, "sami"), ref(KindCommunity, "c-priv"), [][]string{{"admins", "community:c-priv"}}, "")
-	b.Edge(EdgeNomination, ref(KindUser, "lea"), ref(KindUser, "nina"), [][]string{{"person:paul"}}, "transition")
-	if b.Edge(EdgeAuthor, ref(KindUser, "ghost"), ref(KindNote, "n1"), nil, "") {
+	b.Edge(EdgeAffiliation, ref(KindUser, "lea"), ref(KindOrganization, "vev"), nil)
+	b.Edge(EdgeTagged, ref(KindOrganization, "vev"), ref(KindTag, "transition"), nil)
+	b.Edge(EdgeTagged, ref(KindCommunity, "c-priv"), ref(KindTag, "transition"), nil)
+	b.Edge(EdgeMembership, ref(KindUser, "sami"), ref(KindCommunity, "c-priv"), [][]string{{"admins", "community:c-priv"}})
+	lea := ref(KindUser, "lea")
+	b.Nomination("lea", &lea, ref(KindUser, "nina"), [][]string{{"person:paul"}}, "transition")
+	// Someone asked by email names Nina too; a nomination on an absent
+	// tag is dropped.
+	b.Nomination("respondent-7", nil, ref(KindUser, "nina"), [][]string{{"person:paul"}}, "transition")
+	if b.Nomination("respondent-8", nil, ref(KindUser, "nina"), [][]string{{"person:paul"}}, "absent") {
+		t.Fatal("a nomination on an absent tag was kept")
+	}
+	if b.Edge(EdgeAuthor, ref(KindUser, "ghost"), ref(KindNote, "n1"), nil) {
 		t.Fatal("an edge to an absent node was kept")
 	}
 	return b.Build()
@@ -117,7 +124,7 @@ func TestKeyActorsCountOnlyWhatTheViewerSees(t *testing.T) {
 		t.Errorf("a nomination shows to someone other than its requester: %+v", a)
 	}
 	paul := keyActors(t, g, []string{"everyone", "signed-in", "person:paul"}, node(t, g, KindUser, "paul"), OrderNominations)
-	if a := paul["nina"]; a.Nominations != 1 {
+	if a := paul["nina"]; a.Nominations != 2 {
 		t.Errorf("Paul does not see Nina's nomination: %+v", a)
 	}
 	if first := g.KeyActors(g.Sight([]string{"everyone", "signed-in", "person:paul"}), ThemeQuery{
@@ -183,7 +190,7 @@ func TestPageRankMatchesDenseComputation(t *testing.T) {
 	b.Node(ref(KindUser, "hidden"), "hidden", [][]string{{"person:x"}}, now)
 	pairs := [][2]string{{"a", "b"}, {"a", "c"}, {"b", "c"}, {"c", "d"}, {"d", "hidden"}}
 	for _, p := range pairs {
-		b.Edge(EdgeKnows, ref(KindUser, p[0]), ref(KindUser, p[1]), nil, "")
+		b.Edge(EdgeKnows, ref(KindUser, p[0]), ref(KindUser, p[1]), nil)
 	}
 	g := b.Build()
 	got := g.PageRank([]int32{0})

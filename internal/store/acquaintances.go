@@ -96,7 +96,7 @@ func (db *DB) graphAcquaintances(ctx context.Context, b *graph.Builder) error {
 	var a, c string
 	return db.eachRow(ctx, `SELECT requester_id, target_id FROM acquaintances WHERE accepted_at IS NOT NULL`,
 		[]any{&a, &c}, func() error {
-			b.Edge(graph.EdgeKnows, graphRef(graph.KindUser, a), graphRef(graph.KindUser, c), nil, "")
+			b.Edge(graph.EdgeKnows, graphRef(graph.KindUser, a), graphRef(graph.KindUser, c), nil)
 			return nil
 		})
 }

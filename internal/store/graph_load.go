@@ -41,6 +41,7 @@ func (db *DB) graphSteps() []graphStep {
 		{"tags", db.graphTags},
 		{"people", db.graphUsers},
 		{"organisations", db.graphOrganizations},
+		{"actor cards", db.graphActors},
 		{"communities", db.graphCommunities},
 		{"notes", db.graphNotes},
 		{"notebooks", db.graphNotebooks},
@@ -55,6 +56,7 @@ func (db *DB) graphSteps() []graphStep {
 		{"tags of items", db.graphItemTags},
 		{"acquaintances", db.graphAcquaintances},
 		{"attendance", db.graphAttendance},
+		{"nominations", db.graphNominations},
 	}
 }
 
@@ -151,24 +153,32 @@ func (db *DB) graphNotes(ctx context.Context, b *graph.Builder) error {
 		return err
 	}
 	var id, title, vis string
-	var community, org sql.NullString
+	var community, org, actor sql.NullString
 	var at time.Time
-	type about struct{ note, org string }
+	type about struct {
+		note string
+		ref  graph.NodeRef
+	}
 	var abouts []about
-	err = db.eachRow(ctx, `SELECT id, title, visibility, community_id, organization_id, updated_at FROM notes`,
-		[]any{&id, &title, &vis, &community, &org, &at}, func() error {
+	err = db.eachRow(ctx, `SELECT id, title, visibility, community_id, organization_id, actor_id, updated_at FROM notes`,
+		[]any{&id, &title, &vis, &community, &org, &actor, &at}, func() error {
 			ca := maillage.ContentAccess{Visibility: maillage.Visibility(vis), CommunityID: community.String, OwnerIDs: owners[id]}
 			b.Node(graphRef(graph.KindNote, id), title, audienceKeys(ca.Audiences()), at)
 			if org.Valid {
-				abouts = append(abouts, about{id, org.String})
+				abouts = append(abouts, about{id, graphRef(graph.KindOrganization, org.String)})
+			}
+			if actor.Valid {
+				abouts = append(abouts, about{id, graphRef(graph.KindActor, actor.String)})
 			}
 			return nil
 		})
 	if err != nil {
 		return err
 	}
+	// Actor cards come before notes (graphSteps), so a note about one
+	// finds it.
 	for _, a := range abouts {
-		b.Edge(graph.EdgeAbout, graphRef(graph.KindNote, a.note), graphRef(graph.KindOrganization, a.org), nil, "")
+		b.Edge(graph.EdgeAbout, graphRef(graph.KindNote, a.note), a.ref, nil)
 	}
 	return nil
 }
@@ -190,7 +200,7 @@ func (db *DB) graphNotebooks(ctx context.Context, b *graph.Builder) error {
 			ref := graphRef(graph.KindNotebook, id)
 			b.Node(ref, title, audienceKeys(ca.Audiences()), at)
 			if community.Valid {
-				b.Edge(graph.EdgeContains, graphRef(graph.KindCommunity, community.String), ref, nil, "")
+				b.Edge(graph.EdgeContains, graphRef(graph.KindCommunity, community.String), ref, nil)
 			}
 			return nil
 		})
@@ -209,9 +219,9 @@ func (db *DB) graphThreads(ctx context.Context, b *graph.Builder) error {
 			access.AuthorID, access.Community.Visibility = author.String, maillage.Visibility(vis)
 			ref := graphRef(graph.KindThread, id)
 			b.Node(ref, title, audienceKeys(access.Community.ReadAudiences(), access.ModerationAudiences()), at)
-			b.Edge(graph.EdgeContains, graphRef(graph.KindCommunity, access.Community.ID), ref, nil, "")
+			b.Edge(graph.EdgeContains, graphRef(graph.KindCommunity, access.Community.ID), ref, nil)
 			if author.Valid {
-				b.Edge(graph.EdgePost, graphRef(graph.KindUser, author.String), ref, nil, "")
+				b.Edge(graph.EdgePost, graphRef(graph.KindUser, author.String), ref, nil)
 			}
 			return nil
 		})
@@ -221,7 +231,7 @@ func (db *DB) graphThreads(ctx context.Context, b *graph.Builder) error {
 func (db *DB) graphAffiliations(ctx context.Context, b *graph.Builder) error {
 	var user, org string
 	return db.eachRow(ctx, `SELECT user_id, organization_id FROM organization_members`, []any{&user, &org}, func() error {
-		b.Edge(graph.EdgeAffiliation, graphRef(graph.KindUser, user), graphRef(graph.KindOrganization, org), nil, "")
+		b.Edge(graph.EdgeAffiliation, graphRef(graph.KindUser, user), graphRef(graph.KindOrganization, org), nil)
 		return nil
 	})
 }
@@ -236,7 +246,7 @@ func (db *DB) graphMemberships(ctx context.Context, b *graph.Builder) error {
 		JOIN communities c ON c.id = m.community_id`, []any{&user, &community, &vis, &listed}, func() error {
 		ca := maillage.CommunityAccess{ID: community, Visibility: maillage.Visibility(vis), Listed: listed}
 		b.Edge(graph.EdgeMembership, graphRef(graph.KindUser, user), graphRef(graph.KindCommunity, community),
-			audienceKeys(ca.ReadAudiences()), "")
+			audienceKeys(ca.ReadAudiences()))
 		return nil
 	})
 }
@@ -246,7 +256,7 @@ func (db *DB) graphMemberships(ctx context.Context, b *graph.Builder) error {
 func (db *DB) graphAuthors(ctx context.Context, b *graph.Builder) error {
 	var note, user string
 	return db.eachRow(ctx, `SELECT note_id, user_id FROM note_authors`, []any{&note, &user}, func() error {
-		b.Edge(graph.EdgeAuthor, graphRef(graph.KindUser, user), graphRef(graph.KindNote, note), nil, "")
+		b.Edge(graph.EdgeAuthor, graphRef(graph.KindUser, user), graphRef(graph.KindNote, note), nil)
 		return nil
 	})
 }
@@ -257,7 +267,7 @@ func (db *DB) graphPosts(ctx context.Context, b *graph.Builder) error {
 	var thread, user string
 	return db.eachRow(ctx, `SELECT DISTINCT thread_id, author_id FROM replies
 		WHERE author_id IS NOT NULL AND deleted_at IS NULL AND NOT hidden`, []any{&thread, &user}, func() error {
-		b.Edge(graph.EdgePost, graphRef(graph.KindUser, user), graphRef(graph.KindThread, thread), nil, "")
+		b.Edge(graph.EdgePost, graphRef(graph.KindUser, user), graphRef(graph.KindThread, thread), nil)
 		return nil
 	})
 }
@@ -267,7 +277,7 @@ func (db *DB) graphLinks(ctx context.Context, b *graph.Builder) error {
 	var source, target string
 	return db.eachRow(ctx, `SELECT DISTINCT source_id, target_id FROM note_links WHERE target_id IS NOT NULL`,
 		[]any{&source, &target}, func() error {
-			b.Edge(graph.EdgeLink, graphRef(graph.KindNote, source), graphRef(graph.KindNote, target), nil, "")
+			b.Edge(graph.EdgeLink, graphRef(graph.KindNote, source), graphRef(graph.KindNote, target), nil)
 			return nil
 		})
 }
@@ -275,7 +285,7 @@ func (db *DB) graphLinks(ctx context.Context, b *graph.Builder) error {
 func (db *DB) graphNotebookNotes(ctx context.Context, b *graph.Builder) error {
 	var notebook, note string
 	return db.eachRow(ctx, `SELECT notebook_id, note_id FROM notebook_notes`, []any{&notebook, &note}, func() error {
-		b.Edge(graph.EdgeContains, graphRef(graph.KindNotebook, notebook), graphRef(graph.KindNote, note), nil, "")
+		b.Edge(graph.EdgeContains, graphRef(graph.KindNotebook, notebook), graphRef(graph.KindNote, note), nil)
 		return nil
 	})
 }
@@ -292,11 +302,12 @@ func (db *DB) graphItemTags(ctx context.Context, b *graph.Builder) error {
 		{graph.KindCommunity, "community_tags", "community_id"},
 		{graph.KindNote, "note_tags", "note_id"},
 		{graph.KindMeeting, "meeting_tags", "meeting_id"},
+		{graph.KindActor, "actor_tags", "actor_id"},
 	} {
 		var item, tag string
 		// table and key come from the list above, never from input.
 		err := db.eachRow(ctx, `SELECT `+t.key+`, tag_id FROM `+t.table, []any{&item, &tag}, func() error {
-			b.Edge(graph.EdgeTagged, graphRef(t.kind, item), graphRef(graph.KindTag, tag), nil, "")
+			b.Edge(graph.EdgeTagged, graphRef(t.kind, item), graphRef(graph.KindTag, tag), nil)
 			return nil
 		})
 		if err != nil {
@@ -349,7 +360,7 @@ func (db *DB) graphMeetings(ctx context.Context, b *graph.Builder) error {
 			ma := maillage.MeetingAccess{Community: ca, Visibility: maillage.Visibility(vis)}
 			ref := graphRef(graph.KindMeeting, id)
 			b.Node(ref, title, audienceKeys(ma.Audiences()), at)
-			b.Edge(graph.EdgeContains, graphRef(graph.KindCommunity, ca.ID), ref, nil, "")
+			b.Edge(graph.EdgeContains, graphRef(graph.KindCommunity, ca.ID), ref, nil)
 			return nil
 		})
 }
@@ -362,7 +373,44 @@ func (db *DB) graphAttendance(ctx context.Context, b *graph.Builder) error {
 	return db.eachRow(ctx, `SELECT DISTINCT a.meeting_id, a.user_id, m.community_id FROM meeting_attendance a
 		JOIN meetings m ON m.id = a.meeting_id WHERE a.attended`, []any{&meeting, &user, &community}, func() error {
 		members := audienceKeys([]maillage.Audience{maillage.Admins(), maillage.MembersOf(community)})
-		b.Edge(graph.EdgeAttended, graphRef(graph.KindUser, user), graphRef(graph.KindMeeting, meeting), members, "")
+		b.Edge(graph.EdgeAttended, graphRef(graph.KindUser, user), graphRef(graph.KindMeeting, meeting), members)
+		return nil
+	})
+}
+
+// graphActors adds the actor cards not claimed yet (a claimed card's
+// account stands for it), seen as the card rule says.
+func (db *DB) graphActors(ctx context.Context, b *graph.Builder) error {
+	var id, name, vis string
+	var community, createdBy sql.NullString
+	var at time.Time
+	return db.eachRow(ctx, `SELECT id, name, visibility, community_id, created_by, updated_at FROM actors
+		WHERE claimed_user_id IS NULL`, []any{&id, &name, &vis, &community, &createdBy, &at}, func() error {
+		a := maillage.ActorAccess{Visibility: maillage.ActorVisibility(vis), CommunityID: community.String, CreatedBy: createdBy.String}
+		b.Node(graphRef(graph.KindActor, id), name, audienceKeys(a.Audiences()), at)
+		return nil
+	})
+}
+
+// graphNominations: who named whom on which theme, for the requester
+// alone (maillage.CanViewNominationResults). A respondent with an
+// account is also linked to the person they named, for the requester.
+func (db *DB) graphNominations(ctx context.Context, b *graph.Builder) error {
+	kinds := map[maillage.NomineeType]graph.Kind{maillage.NomineeUser: graph.KindUser,
+		maillage.NomineeOrganization: graph.KindOrganization, maillage.NomineeActor: graph.KindActor}
+	return db.EachNomination(ctx, func(e NominationEdge) error {
+		kind, ok := kinds[e.Nominee.Type]
+		if !ok {
+			return nil
+		}
+		aud := audienceKeys([]maillage.Audience{maillage.Person(e.RequesterID)})
+		key, from := "row:"+e.RespondentID, (*graph.NodeRef)(nil)
+		if e.RespondentUserID != "" {
+			key = "user:" + e.RespondentUserID
+			r := graphRef(graph.KindUser, e.RespondentUserID)
+			from = &r
+		}
+		b.Nomination(key, from, graphRef(kind, e.Nominee.ID), aud, e.TagID)
 		return nil
 	})
 }

@@ -63,6 +63,7 @@ func searchMappers() map[string]searchMapper {
 		srcCommunityMember: graphOnly,
 		srcAcquaintance:    graphOnly,
 		srcAttendance:      graphOnly,
+		srcNomination:      graphOnly,
 
 		srcNote:       direct(search.KindNote),
 		srcNoteAuthor: direct(search.KindNote),

@@ -57,6 +57,7 @@ const (
 	srcCommunityMember = "community_member"   // community_members.community_id
 	srcAcquaintance    = "acquaintance"       // acquaintances.requester_id
 	srcAttendance      = "meeting_attendance" // meeting_attendance.meeting_id
+	srcNomination      = "nomination"         // nominations.request_id
 )
 
 const (
@@ -105,6 +106,7 @@ func searchWatches() []searchWatch {
 		{"community_members", srcCommunityMember, "community_id", []string{"community_id", "user_id"}},
 		{"acquaintances", srcAcquaintance, "requester_id", []string{"requester_id", "target_id", "kind", "accepted_at"}},
 		{"meeting_attendance", srcAttendance, "meeting_id", []string{"meeting_id", "user_id", "attended"}},
+		{"nominations", srcNomination, "request_id", []string{"request_id", "respondent_id", "nominee_type", "nominee_id"}},
 		// Migration 00014.
 		{"meetings", srcMeeting, "id", []string{"title", "description", "location", "visibility", "community_id", "starts_at", "rrule", "cancelled_at", "updated_at"}},
 		{"meeting_tags", srcMeetingTag, "meeting_id", []string{"meeting_id", "tag_id"}},

@@ -40,7 +40,15 @@ CREATE TRIGGER search_meeting_attendance_update AFTER UPDATE ON meeting_attendan
     FOR EACH ROW WHEN (OLD.meeting_id IS DISTINCT FROM NEW.meeting_id OR OLD.user_id IS DISTINCT FROM NEW.user_id OR OLD.attended IS DISTINCT FROM NEW.attended)
     EXECUTE FUNCTION search_log_change('meeting_attendance', 'meeting_id');
 
+CREATE TRIGGER search_nomination_write AFTER INSERT OR DELETE ON nominations
+    FOR EACH ROW EXECUTE FUNCTION search_log_change('nomination', 'request_id');
+CREATE TRIGGER search_nomination_update AFTER UPDATE ON nominations
+    FOR EACH ROW WHEN (OLD.request_id IS DISTINCT FROM NEW.request_id OR OLD.respondent_id IS DISTINCT FROM NEW.respondent_id OR OLD.nominee_type IS DISTINCT FROM NEW.nominee_type OR OLD.nominee_id IS DISTINCT FROM NEW.nominee_id)
+    EXECUTE FUNCTION search_log_change('nomination', 'request_id');
+
 -- +goose Down
+DROP TRIGGER search_nomination_write ON nominations;
+DROP TRIGGER search_nomination_update ON nominations;
 DROP TRIGGER search_meeting_attendance_write ON meeting_attendance;
 DROP TRIGGER search_meeting_attendance_update ON meeting_attendance;
 DROP TRIGGER search_acquaintance_write ON acquaintances;

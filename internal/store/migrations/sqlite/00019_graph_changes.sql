@@ -79,7 +79,29 @@ CREATE TRIGGER search_meeting_attendance_delete AFTER DELETE ON meeting_attendan
 END;
 -- +goose StatementEnd
 
+-- nominations.request_id as 'nomination'
+-- +goose StatementBegin
+CREATE TRIGGER search_nomination_insert AFTER INSERT ON nominations BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'nomination', NEW.request_id WHERE NEW.request_id IS NOT NULL;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_nomination_update AFTER UPDATE ON nominations
+WHEN OLD.request_id IS NOT NEW.request_id OR OLD.respondent_id IS NOT NEW.respondent_id OR OLD.nominee_type IS NOT NEW.nominee_type OR OLD.nominee_id IS NOT NEW.nominee_id BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'nomination', NEW.request_id WHERE NEW.request_id IS NOT NULL;
+    INSERT INTO change_log (source, item_id) SELECT 'nomination', OLD.request_id WHERE OLD.request_id IS NOT NULL AND OLD.request_id IS NOT NEW.request_id;
+END;
+-- +goose StatementEnd
+-- +goose StatementBegin
+CREATE TRIGGER search_nomination_delete AFTER DELETE ON nominations BEGIN
+    INSERT INTO change_log (source, item_id) SELECT 'nomination', OLD.request_id WHERE OLD.request_id IS NOT NULL;
+END;
+-- +goose StatementEnd
+
 -- +goose Down
+DROP TRIGGER search_nomination_insert;
+DROP TRIGGER search_nomination_update;
+DROP TRIGGER search_nomination_delete;
 DROP TRIGGER search_meeting_attendance_insert;
 DROP TRIGGER search_meeting_attendance_update;
 DROP TRIGGER search_meeting_attendance_delete;
