@@ -170,9 +170,11 @@ type ThreadFilter struct {
 // total under the same filter and each thread's visible reply count.
 func (db *DB) Threads(ctx context.Context, v maillage.Viewer, f ThreadFilter) ([]maillage.Thread, []int, int, error) {
 	var a args
-	cond := "t.community_id = " + a.add(f.CommunityID)
+	var cond string
 	if f.CommunityID == "" && f.MemberID != "" {
 		cond = "t.community_id IN (SELECT cm.community_id FROM community_members cm WHERE cm.user_id = " + a.add(f.MemberID) + ")"
+	} else {
+		cond = "t.community_id = " + a.add(f.CommunityID)
 	}
 	cond += " AND " + threadVisibleSQL(v, "t", "c", &a)
 	var total int
