@@ -148,7 +148,7 @@ func TestHomeWaitingNewAndSuggestions(t *testing.T) {
 	}
 	sg := h.Suggestions
 	if !has(sg.Communities, w.numeriques.ID) {
-		t.Errorf("« Numériques et données » not suggested: %+v", sg.Communities)
+		t.Errorf("« Numériques et données » not suggested: %+v", sg.Communities)
 	}
 	if has(sg.Communities, w.secret.ID) || has(sg.Communities, w.mine.ID) || has(sg.Communities, w.coop.ID) {
 		t.Errorf("suggested a hidden community or one of Bob's: %+v", sg.Communities)

@@ -310,3 +310,12 @@ func (db *DB) PendingRequestsToAnswer(ctx context.Context, userID string) ([]Pen
 	}
 	return out, mapError(rows.Err())
 }
+
+// ManagerCount counts a community's managers (outside a transaction, for
+// pages).
+func (db *DB) ManagerCount(ctx context.Context, communityID string) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM community_members WHERE community_id = $1 AND role = 'manager'`,
+		communityID).Scan(&n)
+	return n, mapError(err)
+}

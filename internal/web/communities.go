@@ -61,6 +61,8 @@ type communityData struct {
 	FeedURL string
 	// Follow is the follow button, for those who may read the community.
 	Follow followButton
+	// MayLeave: a member other than the only manager.
+	MayLeave bool
 }
 
 // communityMembersShown is how many members the community page lists.
@@ -103,6 +105,9 @@ func (s *server) communityPage(r *http.Request, c *maillage.Community) (communit
 		CanRequest: maillage.CanRequestToJoin(st.Viewer, a),
 	}
 	var err error
+	if d.MayLeave, err = s.svc.MayLeave(ctx, st.Viewer, c); err != nil {
+		return d, err
+	}
 	if d.CanRequest {
 		if d.Requested, err = s.svc.HasRequested(ctx, st.Viewer, c.ID); err != nil {
 			return d, err
