@@ -1,6 +1,7 @@
 package service_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/maillage/maillage/internal/maillage"
@@ -67,5 +68,37 @@ func TestNotificationGroupsFilterAndMarkRead(t *testing.T) {
 	}
 	if _, err := w.s.MarkNotificationsRead(w.ctx, maillage.Anonymous(), service.NotificationQuery{}); maillage.ErrorCode(err) != maillage.CodeUnauthorized {
 		t.Errorf("anonymous: %v", err)
+	}
+}
+
+// TestInvitationEmailSaysWhatItAsks: the email of an invitation says
+// what answering means and why it came, in the invitee's language,
+// rather than "you follow this community".
+func TestInvitationEmailSaysWhatItAsks(t *testing.T) {
+	w := newNSWorld(t, nil)
+	w.user("Animatrice", "fr-CA")
+	w.user("Invitée", "fr-CA")
+	c := w.community("CdP Estrie", maillage.VisibilityPrivate, "Animatrice")
+	if _, err := w.s.AddMember(w.ctx, w.viewer("Animatrice"), c.ID, w.users["Invitée"].ID, maillage.RoleMember); err != nil {
+		t.Fatal(err)
+	}
+	w.drain()
+	var found bool
+	for _, e := range w.emails() {
+		if e.To != w.users["Invitée"].Email {
+			continue
+		}
+		found = true
+		for _, want := range []string{"CdP Estrie", "acceptez-la ou déclinez-la", "Animatrice vous a invité·e", "Voir l’invitation"} {
+			if !strings.Contains(e.Text, want) || !strings.Contains(e.HTML, want) {
+				t.Errorf("invitation email lacks %q:\n%s", want, e.Text)
+			}
+		}
+		if strings.Contains(e.Text, "suivez l’activité") {
+			t.Errorf("invitation email says the invitee follows the community:\n%s", e.Text)
+		}
+	}
+	if !found {
+		t.Fatal("no invitation email")
 	}
 }
