@@ -9,6 +9,15 @@ import (
 	"github.com/maillage/maillage/internal/store"
 )
 
+// LinkPurpose names what an emailed link is for.
+type LinkPurpose string
+
+// The emailed links a page may describe.
+const (
+	LinkConfirm LinkPurpose = LinkPurpose(store.PurposeConfirm)
+	LinkReset   LinkPurpose = LinkPurpose(store.PurposeReset)
+)
+
 // EmailLinkInfo is what the page an emailed link opens may know before
 // the link is used: the address and the language of the account, whether
 // the link still works, whether the address is confirmed already.
@@ -22,11 +31,11 @@ type EmailLinkInfo struct {
 // EmailLink describes the confirmation ("confirm") or reset ("reset") link
 // carrying token, without using it. Holding the token proves the mailbox,
 // so its address may be shown; an unknown token is not found.
-func (s *Service) EmailLink(ctx context.Context, token string, purpose store.EmailTokenPurpose) (*EmailLinkInfo, error) {
-	if token == "" {
+func (s *Service) EmailLink(ctx context.Context, token string, purpose LinkPurpose) (*EmailLinkInfo, error) {
+	if token == "" || (purpose != LinkConfirm && purpose != LinkReset) {
 		return nil, maillage.ErrNotFound
 	}
-	l, err := s.db.EmailLinkByHash(ctx, auth.HashToken(token), purpose)
+	l, err := s.db.EmailLinkByHash(ctx, auth.HashToken(token), store.EmailTokenPurpose(purpose))
 	if err != nil {
 		return nil, err
 	}

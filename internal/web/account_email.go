@@ -6,7 +6,6 @@ import (
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/service"
-	"github.com/maillage/maillage/internal/store"
 )
 
 // sessionSignInEmail carries a just-confirmed address to the sign-in
@@ -35,7 +34,7 @@ type linkData struct {
 // new one in one click.
 func (s *server) confirmEmailForm(w http.ResponseWriter, r *http.Request) {
 	token := r.URL.Query().Get("token")
-	info, err := s.svc.EmailLink(r.Context(), token, store.PurposeConfirm)
+	info, err := s.svc.EmailLink(r.Context(), token, service.LinkConfirm)
 	if err != nil && !maillage.IsNotFound(err) {
 		s.fail(w, r, err)
 		return
@@ -44,7 +43,7 @@ func (s *server) confirmEmailForm(w http.ResponseWriter, r *http.Request) {
 		r = s.inAccountLanguage(w, r, info.Language)
 	}
 	if info == nil || !info.Valid {
-		s.renderLinkExpired(w, r, http.StatusOK, store.PurposeConfirm, info)
+		s.renderLinkExpired(w, r, http.StatusOK, service.LinkConfirm, info)
 		return
 	}
 	s.render(w, r, http.StatusOK, view{Template: "email_confirm", Title: state(r).L.T("web.email.confirm_title"),
@@ -53,10 +52,10 @@ func (s *server) confirmEmailForm(w http.ResponseWriter, r *http.Request) {
 
 // renderLinkExpired answers a link that no longer works: a new one is a
 // click away, or signing in when the address is confirmed already.
-func (s *server) renderLinkExpired(w http.ResponseWriter, r *http.Request, status int, purpose store.EmailTokenPurpose, info *service.EmailLinkInfo) {
+func (s *server) renderLinkExpired(w http.ResponseWriter, r *http.Request, status int, purpose service.LinkPurpose, info *service.EmailLinkInfo) {
 	d := linkData{Purpose: string(purpose)}
 	if info != nil {
-		d.Email, d.Confirmed = info.Email, purpose == store.PurposeConfirm && info.Confirmed
+		d.Email, d.Confirmed = info.Email, purpose == service.LinkConfirm && info.Confirmed
 	}
 	if d.Confirmed && !state(r).Viewer.SignedIn() {
 		s.sessions.Put(r.Context(), sessionSignInEmail, d.Email)
@@ -96,12 +95,12 @@ func (s *server) confirmEmail(w http.ResponseWriter, r *http.Request) {
 	token := r.PostForm.Get("token")
 	done, err := s.svc.ConfirmEmail(r.Context(), token, s.client(r))
 	if maillage.ErrorCode(err) == maillage.CodeInvalid {
-		info, lerr := s.svc.EmailLink(r.Context(), token, store.PurposeConfirm)
+		info, lerr := s.svc.EmailLink(r.Context(), token, service.LinkConfirm)
 		if lerr != nil && !maillage.IsNotFound(lerr) {
 			s.fail(w, r, lerr)
 			return
 		}
-		s.renderLinkExpired(w, r, http.StatusBadRequest, store.PurposeConfirm, info)
+		s.renderLinkExpired(w, r, http.StatusBadRequest, service.LinkConfirm, info)
 		return
 	}
 	if err != nil {
@@ -146,7 +145,7 @@ func (s *server) resendConfirmation(w http.ResponseWriter, r *http.Request) {
 		f := newForm(r.PostForm)
 		if maillage.ErrorCode(err) == maillage.CodeInvalid && f.apply(state(r).L, err) {
 			s.render(w, r, http.StatusUnprocessableEntity, view{Template: "link_expired", Title: state(r).L.T("home.link.title_confirm"),
-				Data: linkData{Purpose: string(store.PurposeConfirm)}, Form: f})
+				Data: linkData{Purpose: string(service.LinkConfirm)}, Form: f})
 			return
 		}
 		s.fail(w, r, err)

@@ -5,7 +5,7 @@ import (
 	"net/url"
 
 	"github.com/maillage/maillage/internal/maillage"
-	"github.com/maillage/maillage/internal/store"
+	"github.com/maillage/maillage/internal/service"
 )
 
 func (s *server) forgotForm(w http.ResponseWriter, r *http.Request) {
@@ -39,7 +39,7 @@ func (s *server) forgot(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) resetForm(w http.ResponseWriter, r *http.Request) {
 	token := r.URL.Query().Get("token")
-	info, err := s.svc.EmailLink(r.Context(), token, store.PurposeReset)
+	info, err := s.svc.EmailLink(r.Context(), token, service.LinkReset)
 	if err != nil && !maillage.IsNotFound(err) {
 		s.fail(w, r, err)
 		return
@@ -48,7 +48,7 @@ func (s *server) resetForm(w http.ResponseWriter, r *http.Request) {
 		r = s.inAccountLanguage(w, r, info.Language)
 	}
 	if info == nil || !info.Valid {
-		s.renderLinkExpired(w, r, http.StatusOK, store.PurposeReset, info)
+		s.renderLinkExpired(w, r, http.StatusOK, service.LinkReset, info)
 		return
 	}
 	s.renderReset(w, r, http.StatusOK, newForm(url.Values{"token": {token}}))

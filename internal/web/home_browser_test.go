@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/maillage/maillage/internal/maillage"
 	"github.com/maillage/maillage/internal/testutil/browser"
@@ -134,6 +135,12 @@ func TestBrowserNewAccountHome(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS(`.account-menu form[action="/signout"] button`)),
 	)
 	a.check("new account: account menu open")
+	// Escape closes it and returns to its button.
+	browser.Do(t, ctx, chromedp.KeyEvent(kb.Escape))
+	closed, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`!document.querySelector(".account-menu").open && document.activeElement.matches(".account-menu > summary")`))
+	if err != nil || !closed {
+		t.Errorf("Escape left the account menu open or lost the focus (%v)", err)
+	}
 
 	// Screenshots for docs/ui.md, and the phone widths.
 	shoot := func(name string) {
