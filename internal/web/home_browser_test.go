@@ -156,6 +156,7 @@ func TestBrowserNewAccountHome(t *testing.T) {
 				path := map[string]string{"home": "/", "community": "/communities/" + estrie.ID, "notifications": "/notifications"}[name]
 				browser.Do(t, ctx, chromedp.Navigate(base+path+"?lang=fr-CA"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 				noSideways(t, ctx, name, width)
+				browser.Screenshot(t, ctx, fmt.Sprintf("home-test-%s-%d.png", name, width))
 				if width != 320 && name != "notifications" {
 					shoot(fmt.Sprintf("%s-%d.png", name, width))
 				}
