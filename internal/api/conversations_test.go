@@ -176,8 +176,8 @@ func TestConversationBadInputAndBlocks(t *testing.T) {
 		t.Fatalf("bob's blocks: %v", blocks)
 	}
 	for _, call := range [][2]string{
-		{"/api/v1/conversations", `{"participant_ids":["` + bob.ID + `"],"body":"Allô ?"}`},
-		{"/api/v1/conversations/" + c["id"].(string) + "/messages", `{"body":"Allô ?"}`},
+		{"/api/v1/conversations", `{"participant_ids":["` + bob.ID + `"],"body":"Allô ?"}`},
+		{"/api/v1/conversations/" + c["id"].(string) + "/messages", `{"body":"Allô ?"}`},
 	} {
 		w := e.call("POST", call[0], "alice", call[1])
 		msg := decodeBody(t, w)["error"].(map[string]any)["message"]
@@ -194,7 +194,7 @@ func TestConversationBadInputAndBlocks(t *testing.T) {
 	if w := e.call("DELETE", "/api/v1/me/blocks/"+alice.ID, "bob", ""); w.Code != 204 {
 		t.Fatalf("unblock: %d", w.Code)
 	}
-	if w := e.call("POST", "/api/v1/conversations/"+c["id"].(string)+"/messages", "alice", `{"body":"Allô ?"}`); w.Code != 201 {
+	if w := e.call("POST", "/api/v1/conversations/"+c["id"].(string)+"/messages", "alice", `{"body":"Allô ?"}`); w.Code != 201 {
 		t.Fatalf("after unblocking: %d %s", w.Code, w.Body)
 	}
 }

@@ -33,7 +33,7 @@ func TestMeAndTokens(t *testing.T) {
 			Contains: []string{`"bio":"Cuisinière"`, `"interest_slugs":[`}},
 		{Name: "patch anonymous", Method: "PATCH", URL: "/api/v1/me", Body: `{"bio":"x"}`, Status: 401, ErrCode: "unauthorized"},
 		{Name: "patch wrong type", Method: "PATCH", URL: "/api/v1/me", As: "alice", Body: `{"name":42}`, Status: 400,
-			ErrCode: "invalid", ErrField: "name", Contains: []string{"« name »"}},
+			ErrCode: "invalid", ErrField: "name", Contains: []string{"« name »"}},
 		{Name: "patch wrong list type", Method: "PATCH", URL: "/api/v1/me", As: "alice", Body: `{"interests":"cuisine"}`, Status: 400,
 			ErrCode: "invalid", ErrField: "interests"},
 		{Name: "patch unknown field", Method: "PATCH", URL: "/api/v1/me", As: "alice", Body: `{"admin":true}`, Status: 400,

@@ -77,11 +77,12 @@ func (s *server) listNotifications(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	unreadOnly, err := boolParam(r, "unread_only")
+	q, err := notificationQueryOf(r)
 	if err != nil {
 		return err
 	}
-	list, total, err := s.svc.Notifications(r.Context(), v, unreadOnly, p)
+	q.Page = p
+	list, total, err := s.svc.FindNotifications(r.Context(), v, q)
 	if err != nil {
 		return err
 	}

@@ -84,7 +84,7 @@ func TestNotificationsAPI(t *testing.T) {
 	m := decodeBody(t, w)
 	items := m["notifications"].([]any)
 	second := items[0].(map[string]any)
-	if second["subject"].(map[string]any)["id"] != th.ID || second["text"] != "Alice Tremblay a lancé la discussion « Ordre du jour »" {
+	if second["subject"].(map[string]any)["id"] != th.ID || second["text"] != "Alice Tremblay a lancé la discussion « Ordre du jour »" {
 		t.Errorf("second page %s", w.Body)
 	}
 	// Marking read: one, then all; another person's is absent.

@@ -72,6 +72,8 @@ var schemas = map[string]reflect.Type{
 	"Notification":               reflect.TypeFor[notificationJSON](),
 	"NotificationList":           reflect.TypeFor[notificationList](),
 	"NotificationsRead":          reflect.TypeFor[readAllJSON](),
+	"NotificationGroupList":      reflect.TypeFor[notificationGroupList](),
+	"NotificationsReadFilter":    reflect.TypeFor[notificationsReadFilter](),
 	"NotificationPreferences":    reflect.TypeFor[preferencesJSON](),
 	"NotificationPreferencesPut": reflect.TypeFor[preferencesPut](),
 	"Follow":                     reflect.TypeFor[followJSON](),

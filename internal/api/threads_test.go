@@ -23,7 +23,7 @@ func TestThreadsAPI(t *testing.T) {
 	var thread, secretThread string
 	runScenarios(t, e, []scenario{
 		{Name: "create", Method: "POST", URL: "/api/v1/communities/" + pub.ID + "/threads", As: "alice",
-			Body:   `{"title":"Recettes d’hiver","body":"Qui a une **soupe** à partager ? Voir <https://exemple.org/soupe>"}`,
+			Body:   `{"title":"Recettes d’hiver","body":"Qui a une **soupe** à partager ? Voir <https://exemple.org/soupe>"}`,
 			Status: 201, Contains: []string{`"title":"Recettes d’hiver"`, `<strong>soupe</strong>`, `"pinned":false`, `"edited_at":null`},
 			Check: idOf(&thread)},
 		{Name: "create anonymous", Method: "POST", URL: "/api/v1/communities/" + pub.ID + "/threads",
@@ -43,7 +43,7 @@ func TestThreadsAPI(t *testing.T) {
 	})
 	runScenarios(t, e, []scenario{
 		{Name: "duplicate submission", Method: "POST", URL: "/api/v1/communities/" + pub.ID + "/threads", As: "alice",
-			Body:   `{"title":"Recettes d’hiver","body":"Qui a une **soupe** à partager ? Voir <https://exemple.org/soupe>"}`,
+			Body:   `{"title":"Recettes d’hiver","body":"Qui a une **soupe** à partager ? Voir <https://exemple.org/soupe>"}`,
 			Status: 201, Contains: []string{`"id":"` + thread + `"`}},
 		{Name: "list anonymous", Method: "GET", URL: "/api/v1/communities/" + pub.ID + "/threads", Status: 200,
 			Contains: []string{`"total":1`, `"reply_count":0`, `"id":"` + thread + `"`}},

@@ -33,7 +33,7 @@ func TestBrowserPrivateCommunityMentionAndShare(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#f-email"), email),
 			chromedp.SendKeys(chromedp.CSS("#f-password"), testutil.Password),
 			chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 		)
 	}
 	path := func() string {
@@ -121,15 +121,15 @@ func TestBrowserPrivateCommunityMentionAndShare(t *testing.T) {
 	}
 
 	// Béatrice finds the mention in her notifications…
-	browser.Do(t, ctx, chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
-		chromedp.WaitVisible(chromedp.CSS(`.site-nav a[href="/signin"]`)))
+	browser.Do(t, ctx, chromedp.Click(chromedp.CSS(`.account-menu > summary`)), chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.header-links a[href="/signin"]`)))
 	signIn(bea.Email)
 	browser.Do(t, ctx, chromedp.Navigate(m.URL()+"/notifications"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	page := browser.Text(t, ctx, "main")
 	if !strings.Contains(page, "Prochaine rencontre") {
 		t.Errorf("Béatrice's notifications do not name the thread: %q", page)
 	}
-	if badge := browser.Text(t, ctx, ".site-nav .badge"); badge == "" {
+	if badge := browser.Text(t, ctx, ".header-links .badge"); badge == "" {
 		t.Error("no unread count in the menu")
 	}
 	list, _, err := s.Notifications(ctx0, testutil.ViewerOf(t, s, bea.ID), false, service.Page{Limit: 20})

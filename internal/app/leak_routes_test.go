@@ -88,11 +88,11 @@ type leakRule struct {
 var leakRules = map[string]leakRule{
 	// Any other path is the translated 404 page.
 	"GET /": {ok: "none", denied: "all", deniedStatus: http.StatusNotFound},
-	// Accounts: forms for visitors; links without their token are refused.
+	// Accounts: forms for visitors; a link without a valid token offers a new one.
 	"GET /signup":                 {ok: "visitor", denied: "all", deniedStatus: http.StatusSeeOther},
 	"GET /signin":                 {ok: "visitor", denied: "all", deniedStatus: http.StatusSeeOther},
-	"GET /password/reset":         {ok: "none", denied: "all", deniedStatus: http.StatusBadRequest},
-	"GET /email/confirm":          {ok: "none", denied: "all", deniedStatus: http.StatusBadRequest},
+	"GET /password/reset":         {ok: "all"},
+	"GET /email/confirm":          {ok: "all"},
 	"GET /settings/profile":       {ok: "signed-in", denied: "all"},
 	"GET /settings/password":      {ok: "signed-in", denied: "all"},
 	"GET /settings/tokens":        {ok: "signed-in", denied: "all"},
@@ -154,6 +154,7 @@ var leakRules = map[string]leakRule{
 	"GET /api/v1/conversations":                {ok: "signed-in", denied: "all", query: true},
 	"GET /api/v1/me/blocks":                    {ok: "signed-in", denied: "all"},
 	"GET /api/v1/notifications":                {ok: "signed-in", denied: "all", query: true},
+	"GET /api/v1/notifications/groups":         {ok: "signed-in", denied: "all"},
 	"GET /api/v1/me/notification-preferences":  {ok: "signed-in", denied: "all"},
 	"GET /api/v1/me/follows":                   {ok: "signed-in", denied: "all"},
 	"GET /api/v1/me/acquaintances":             {ok: "signed-in", denied: "all"},

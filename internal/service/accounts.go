@@ -150,6 +150,9 @@ func (s *Service) insertAccount(ctx context.Context, in maillage.SignUpInput, ha
 // Confirmation is the outcome of a confirmation link.
 type Confirmation struct {
 	UserID string
+	// Email and Language are the account's, for the page that follows.
+	Email    string
+	Language string
 	// SignedIn is set when the link was opened on the device that signed
 	// up: that device is signed in. Elsewhere it is nil, and the person
 	// is asked to sign in.
@@ -175,17 +178,18 @@ func (s *Service) ConfirmEmail(ctx context.Context, token string, c Client) (*Co
 		if err != nil {
 			return err
 		}
-		out.UserID = t.UserID
+		out.UserID, out.Email = t.UserID, t.Email
 		if out.JoinedCommunityID, err = s.joinOnConfirm(ctx, tx, t.UserID); err != nil {
 			return err
-		}
-		if c.SignUpDevice == "" || t.DeviceHash == "" ||
-			subtle.ConstantTimeCompare([]byte(auth.HashToken(c.SignUpDevice)), []byte(t.DeviceHash)) != 1 {
-			return nil
 		}
 		u, err := tx.User(ctx, t.UserID)
 		if err != nil {
 			return err
+		}
+		out.Language = u.Language
+		if c.SignUpDevice == "" || t.DeviceHash == "" ||
+			subtle.ConstantTimeCompare([]byte(auth.HashToken(c.SignUpDevice)), []byte(t.DeviceHash)) != 1 {
+			return nil
 		}
 		epoch, err := tx.SessionEpoch(ctx, t.UserID)
 		if err != nil {

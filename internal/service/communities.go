@@ -414,3 +414,16 @@ func fillCommunity(c *maillage.Community, in maillage.CommunityInput) {
 	c.Name, c.Description, c.Visibility = in.Name, in.Description, maillage.Visibility(in.Visibility)
 	c.Listed, c.Region = in.Listed, in.Region
 }
+
+// MayLeave reports whether the viewer may leave the community now: a
+// member may, except its only manager, who first hands management over.
+func (s *Service) MayLeave(ctx context.Context, v maillage.Viewer, c *maillage.Community) (bool, error) {
+	if !v.IsMember(c.ID) {
+		return false, nil
+	}
+	if !v.IsManager(c.ID) {
+		return true, nil
+	}
+	n, err := s.db.ManagerCount(ctx, c.ID)
+	return n > 1, err
+}

@@ -215,8 +215,8 @@ func TestDirectConversationIsReused(t *testing.T) {
 func TestDuplicateSubmissionsMakeOneMessage(t *testing.T) {
 	ctx := context.Background()
 	m := newMessaging(t)
-	c1 := m.start("Alice", "", "Réunion jeudi ?", "Bob", "Carol")
-	c2 := m.start("Alice", "", "Réunion jeudi ?", "Carol", "Bob")
+	c1 := m.start("Alice", "", "Réunion jeudi ?", "Bob", "Carol")
+	c2 := m.start("Alice", "", "Réunion jeudi ?", "Carol", "Bob")
 	if c1.ID != c2.ID {
 		t.Fatal("the same group started twice")
 	}
@@ -240,7 +240,7 @@ func TestDuplicateSubmissionsMakeOneMessage(t *testing.T) {
 		t.Fatalf("later message with the same words: %v %v", m3, err)
 	}
 	// A different group is a new conversation.
-	if c3 := m.start("Alice", "", "Réunion jeudi ?", "Bob", "Dave"); c3.ID == c1.ID {
+	if c3 := m.start("Alice", "", "Réunion jeudi ?", "Bob", "Dave"); c3.ID == c1.ID {
 		t.Fatal("other people, same conversation")
 	}
 }
@@ -315,7 +315,7 @@ func TestBlockingStopsMessagesBothWays(t *testing.T) {
 		t.Fatalf("new message form to carol: %v", err)
 	}
 	// ...nor post where Carol takes part; nothing is sent.
-	if _, err := m.s.PostMessage(ctx, m.vs["Alice"], group.ID, "Toujours là ?"); messageID(err) != "conversation.blocked" {
+	if _, err := m.s.PostMessage(ctx, m.vs["Alice"], group.ID, "Toujours là ?"); messageID(err) != "conversation.blocked" {
 		t.Fatalf("alice posts in a conversation with carol: %v", err)
 	}
 	if _, total, _ := m.s.ConversationMessages(ctx, m.vs["Bob"], group.ID, service.Page{}); total != 1 {

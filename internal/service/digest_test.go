@@ -92,13 +92,13 @@ func TestDigestGroupsAndSendsOncePerPeriod(t *testing.T) {
 		t.Fatalf("%d digests to %v, want one each for Lise, Sam and Noé", len(emails), keys(got))
 	}
 	lise, sam, noe := got["lise@exemple.org"], got["sam@exemple.org"], got["noe@exemple.org"]
-	if lise.Subject != "Votre résumé du jour sur Maillage : 4 nouveautés" {
+	if lise.Subject != "Votre résumé du jour sur Maillage : 4 nouveautés" {
 		t.Errorf("Lise's subject %q", lise.Subject)
 	}
 	if sam.Subject != "Your weekly Maillage digest: 3 new items" {
 		t.Errorf("Sam's subject %q", sam.Subject)
 	}
-	if noe.Subject != "Votre résumé du jour sur Maillage : 2 nouveautés" {
+	if noe.Subject != "Votre résumé du jour sur Maillage : 2 nouveautés" {
 		t.Errorf("Noé's subject %q", noe.Subject)
 	}
 	// Grouped by community, in order of arrival; the hidden thread and,

@@ -38,7 +38,9 @@ type emailGroup struct {
 // notifyEmailView is what the notification email templates receive.
 type notifyEmailView struct {
 	Lang, Subject, Greeting, Intro string
-	Groups                         []emailGroup
+	// Detail says more under the intro (what an invitation asks).
+	Detail string
+	Groups []emailGroup
 	// Action and Link make the button of a single notification's email.
 	Action, Link                                            string
 	Why, Settings, SettingsURL, Unsubscribe, UnsubscribeURL string
@@ -50,6 +52,9 @@ var notifyEmailHTML = template.Must(template.New("notify").Parse(`<!doctype html
 <body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1d2b2a; max-width: 36rem; margin: 0 auto; padding: 1rem">
 <p>{{.Greeting}}</p>
 {{- with .Intro}}
+<p>{{.}}</p>
+{{- end}}
+{{- with .Detail}}
 <p>{{.}}</p>
 {{- end}}
 {{- range .Groups}}
@@ -78,6 +83,9 @@ func (v notifyEmailView) text() string {
 	fmt.Fprintf(&b, "%s\n\n", v.Greeting)
 	if v.Intro != "" {
 		fmt.Fprintf(&b, "%s\n\n", v.Intro)
+	}
+	if v.Detail != "" {
+		fmt.Fprintf(&b, "%s\n\n", v.Detail)
 	}
 	for _, g := range v.Groups {
 		if g.Name != "" {
@@ -164,6 +172,13 @@ func (n *Notifier) eachEmail(l *i18n.Localizer, u *maillage.User, notif *maillag
 	v := n.Mailer.newView(l, u, text, unsubscribeURL, notif.CommunityID != "")
 	v.Intro = text
 	v.Action, v.Link = l.T("notifications.email.open"), n.Mailer.notificationLink(notif.ID)
+	if maillage.GroupOf(notif.Kind) == maillage.GroupInvitations && notif.Kind != maillage.EventJoinAccepted {
+		// An invitation asks for an answer: say what it means and why
+		// this email came, rather than "you follow this community".
+		v.Detail = l.T("home.email.invitation_detail")
+		v.Why = l.T("home.email.invitation_why", map[string]any{"Actor": notif.ActorName})
+		v.Action = l.T("home.email.invitation_action")
+	}
 	return n.Mailer.message(u.Email, v)
 }
 

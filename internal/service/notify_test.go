@@ -67,7 +67,7 @@ func TestIntegratedNoteNotifiesMembersByPreference(t *testing.T) {
 		t.Fatalf("%d emails, to %v", len(emails), keys(byTo))
 	}
 	fr, en := byTo["amelie@exemple.org"], byTo["dan@exemple.org"]
-	if fr.Subject != "Autrice a intégré la note publique « Guide du réemploi » au carnet « Carnet de Économie sociale »" {
+	if fr.Subject != "Autrice a intégré la note publique « Guide du réemploi » au carnet « Carnet de Économie sociale »" {
 		t.Errorf("French subject %q", fr.Subject)
 	}
 	if en.Subject != "Autrice integrated the public note “Guide du réemploi” into the notebook “Carnet de Économie sociale”" {

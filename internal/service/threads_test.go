@@ -267,7 +267,7 @@ func TestHiddenThreadsAndPrivateCommunity(t *testing.T) {
 func TestMentions(t *testing.T) {
 	ctx := context.Background()
 	d := newDiscussion(t, "private")
-	body := "Merci @[Responsable](user:" + d.mgr.ID + "), @[Dehors](user:" + d.out.ID + ") et @[Fantôme](user:inconnu0000) !"
+	body := "Merci @[Responsable](user:" + d.mgr.ID + "), @[Dehors](user:" + d.out.ID + ") et @[Fantôme](user:inconnu0000) !"
 	th, err := d.s.CreateThread(ctx, d.vMem, d.c.ID, maillage.ThreadInput{Title: "Bilan", Body: body})
 	if err != nil {
 		t.Fatal(err)

@@ -281,3 +281,41 @@ func (tx *Tx) CommunityVisibility(ctx context.Context, id string) (maillage.Visi
 	}
 	return maillage.Visibility(vis), nil
 }
+
+// PendingRequestCount is how many people ask to join a community.
+type PendingRequestCount struct {
+	CommunityID   string
+	CommunityName string
+	Requests      int
+}
+
+// PendingRequestsToAnswer counts the join requests waiting in each
+// community the person manages, oldest request first.
+func (db *DB) PendingRequestsToAnswer(ctx context.Context, userID string) ([]PendingRequestCount, error) {
+	rows, err := db.query(ctx, `SELECT c.id, c.name, COUNT(*) FROM community_join_requests r
+		JOIN communities c ON c.id = r.community_id
+		JOIN community_members m ON m.community_id = c.id AND m.user_id = $1 AND m.role = 'manager'
+		GROUP BY c.id, c.name ORDER BY MIN(r.created_at), c.id`, userID)
+	if err != nil {
+		return nil, fmt.Errorf("requests to answer: %w", mapError(err))
+	}
+	defer rows.Close()
+	var out []PendingRequestCount
+	for rows.Next() {
+		var p PendingRequestCount
+		if err := rows.Scan(&p.CommunityID, &p.CommunityName, &p.Requests); err != nil {
+			return nil, mapError(err)
+		}
+		out = append(out, p)
+	}
+	return out, mapError(rows.Err())
+}
+
+// ManagerCount counts a community's managers (outside a transaction, for
+// pages).
+func (db *DB) ManagerCount(ctx context.Context, communityID string) (int, error) {
+	var n int
+	err := db.queryRow(ctx, `SELECT COUNT(*) FROM community_members WHERE community_id = $1 AND role = 'manager'`,
+		communityID).Scan(&n)
+	return n, mapError(err)
+}

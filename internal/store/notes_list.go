@@ -17,6 +17,14 @@ type NoteFilter struct {
 	CommunityID string
 	Kind        maillage.NoteKind
 	Visibility  maillage.Visibility
+	// MemberID keeps the notes of the communities this person belongs to.
+	MemberID string
+	// FollowedBy keeps the notes tagged with a tag this person follows or
+	// written by a person they follow.
+	FollowedBy string
+	// NotAuthorID leaves out the notes this person wrote (what is new for
+	// them is what others wrote).
+	NotAuthorID string
 	// Sort is "title" or "recent" (the default: last updated first).
 	Sort   string
 	Limit  int
@@ -39,6 +47,19 @@ func (db *DB) Notes(ctx context.Context, v maillage.Viewer, f NoteFilter) ([]mai
 	}
 	if f.CommunityID != "" {
 		where = append(where, "n.community_id = "+a.add(f.CommunityID))
+	}
+	if f.MemberID != "" {
+		where = append(where, "n.community_id IN (SELECT cm.community_id FROM community_members cm WHERE cm.user_id = "+a.add(f.MemberID)+")")
+	}
+	if f.FollowedBy != "" {
+		u := a.add(f.FollowedBy)
+		where = append(where, "(EXISTS (SELECT 1 FROM note_tags ft JOIN follows fo ON fo.target_type = 'tag' AND fo.target_id = ft.tag_id"+
+			" WHERE ft.note_id = n.id AND fo.user_id = "+u+")"+
+			" OR EXISTS (SELECT 1 FROM note_authors fa JOIN follows fo ON fo.target_type = 'person' AND fo.target_id = fa.user_id"+
+			" WHERE fa.note_id = n.id AND fo.user_id = "+u+"))")
+	}
+	if f.NotAuthorID != "" {
+		where = append(where, "NOT EXISTS (SELECT 1 FROM note_authors xa WHERE xa.note_id = n.id AND xa.user_id = "+a.add(f.NotAuthorID)+")")
 	}
 	if f.Kind != "" {
 		where = append(where, "n.kind = "+a.add(string(f.Kind)))

@@ -38,8 +38,34 @@ func scanNotification(row rowScanner) (*maillage.Notification, error) {
 // NotificationFilter selects a person's notifications.
 type NotificationFilter struct {
 	UnreadOnly bool
-	Limit      int
-	Offset     int
+	// Kinds keeps these kinds only (any of them).
+	Kinds []maillage.EventKind
+	// CommunityID keeps the notifications about this community, when the
+	// person may see it (otherwise none).
+	CommunityID string
+	Limit       int
+	Offset      int
+}
+
+// where adds the filter's conditions, for notifications aliased n.
+func (f NotificationFilter) where(a *args, n string) string {
+	cond := ""
+	if f.UnreadOnly {
+		cond += " AND " + n + ".read_at IS NULL"
+	}
+	if len(f.Kinds) > 0 {
+		kinds := make([]string, len(f.Kinds))
+		for i, k := range f.Kinds {
+			kinds[i] = string(k)
+		}
+		cond += " AND " + n + ".kind IN (" + postPlaceholders(a, kinds) + ")"
+	}
+	if f.CommunityID != "" {
+		cond += " AND " + n + ".community_id = " + a.add(f.CommunityID) +
+			" AND EXISTS (SELECT 1 FROM communities fc WHERE fc.id = " + n + ".community_id AND " +
+			recipientSeesCommunitySQL(n+".user_id", "fc") + ")"
+	}
+	return cond
 }
 
 // Notifications lists a person's notifications, newest first, with their
@@ -48,10 +74,7 @@ type NotificationFilter struct {
 // counted or not, exactly as if they did not exist.
 func (db *DB) Notifications(ctx context.Context, userID string, f NotificationFilter) ([]maillage.Notification, int, error) {
 	var a args
-	cond := "n.user_id = " + a.add(userID) + " AND " + notificationVisibleSQL("n")
-	if f.UnreadOnly {
-		cond += " AND n.read_at IS NULL"
-	}
+	cond := "n.user_id = " + a.add(userID) + " AND " + notificationVisibleSQL("n") + f.where(&a, "n")
 	list, total, err := listPage(ctx, db, a, "notifications n", cond, notificationSelect(), "n.created_at DESC, n.id DESC",
 		f.Limit, f.Offset, scanNotification)
 	if err != nil {

@@ -154,9 +154,11 @@ func (tx *Tx) ThreadParticipants(ctx context.Context, threadID string) ([]string
 	return out, mapError(rows.Err())
 }
 
-// ThreadFilter selects a community's threads.
+// ThreadFilter selects a community's threads, or with MemberID instead,
+// the threads of every community a person belongs to.
 type ThreadFilter struct {
 	CommunityID string
+	MemberID    string
 	// Newest orders by creation (feeds) instead of pinned first, then by
 	// last activity (the discussion page).
 	Newest bool
@@ -168,7 +170,13 @@ type ThreadFilter struct {
 // total under the same filter and each thread's visible reply count.
 func (db *DB) Threads(ctx context.Context, v maillage.Viewer, f ThreadFilter) ([]maillage.Thread, []int, int, error) {
 	var a args
-	cond := "t.community_id = " + a.add(f.CommunityID) + " AND " + threadVisibleSQL(v, "t", "c", &a)
+	var cond string
+	if f.CommunityID == "" && f.MemberID != "" {
+		cond = "t.community_id IN (SELECT cm.community_id FROM community_members cm WHERE cm.user_id = " + a.add(f.MemberID) + ")"
+	} else {
+		cond = "t.community_id = " + a.add(f.CommunityID)
+	}
+	cond += " AND " + threadVisibleSQL(v, "t", "c", &a)
 	var total int
 	if err := db.queryRow(ctx, `SELECT COUNT(*) FROM `+threadFrom+` WHERE `+cond, a...).Scan(&total); err != nil {
 		return nil, nil, 0, mapError(err)

@@ -162,7 +162,7 @@ func TestBrowserAccessibility(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-email"), "alice@example.org"),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), w.Password),
 		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 	)
 	manager := []struct{ name, path string }{
 		{"home", "/"},

@@ -5,6 +5,7 @@ import (
 	"net/url"
 
 	"github.com/maillage/maillage/internal/maillage"
+	"github.com/maillage/maillage/internal/service"
 )
 
 func (s *server) forgotForm(w http.ResponseWriter, r *http.Request) {
@@ -38,8 +39,16 @@ func (s *server) forgot(w http.ResponseWriter, r *http.Request) {
 
 func (s *server) resetForm(w http.ResponseWriter, r *http.Request) {
 	token := r.URL.Query().Get("token")
-	if token == "" {
-		s.errorPage(w, r, http.StatusBadRequest, "account.link_invalid", nil)
+	info, err := s.svc.EmailLink(r.Context(), token, service.LinkReset)
+	if err != nil && !maillage.IsNotFound(err) {
+		s.fail(w, r, err)
+		return
+	}
+	if info != nil {
+		r = s.inAccountLanguage(w, r, info.Language)
+	}
+	if info == nil || !info.Valid {
+		s.renderLinkExpired(w, r, http.StatusOK, service.LinkReset, info)
 		return
 	}
 	s.renderReset(w, r, http.StatusOK, newForm(url.Values{"token": {token}}))

@@ -21,7 +21,13 @@ func (s *server) signInForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, orHome(next), http.StatusSeeOther)
 		return
 	}
-	s.renderSignIn(w, r, http.StatusOK, newForm(map[string][]string{"next": {next}}))
+	f := newForm(map[string][]string{"next": {next}})
+	// Just confirmed on this device: the address is filled in already.
+	if email := s.sessions.PopString(r.Context(), sessionSignInEmail); email != "" {
+		f.Values.Set("email", email)
+		f.Extra["Confirmed"] = true
+	}
+	s.renderSignIn(w, r, http.StatusOK, f)
 }
 
 func (s *server) renderSignIn(w http.ResponseWriter, r *http.Request, status int, f *form) {
@@ -72,6 +78,7 @@ func (s *server) signOut(w http.ResponseWriter, r *http.Request) {
 	}
 	s.sessions.Remove(r.Context(), sessionUserID)
 	s.sessions.Remove(r.Context(), sessionEpoch)
+	s.sessions.Remove(r.Context(), sessionAccountLang)
 	s.redirect(w, r, "/", "web.signout.done")
 }
 

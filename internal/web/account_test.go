@@ -165,5 +165,5 @@ func TestEmailConfirmation(t *testing.T) {
 
 	r = c.post("/email/confirm", token)
 	wantStatus(t, r, http.StatusBadRequest)
-	mustContain(t, r, "Ce lien n’est plus valide")
+	mustContain(t, r, "Votre adresse est déjà confirmée", "lea@example.org", `href="/signin"`)
 }

@@ -88,7 +88,7 @@ func TestDuplicateOrganization(t *testing.T) {
 	form := url.Values{"name": {"Coop du quartier"}, "type": {"cooperative"}, "region": {"03"}}
 	r := c.post("/organizations", form)
 	wantStatus(t, r, http.StatusConflict)
-	mustContain(t, r, "Une organisation nommée «\u00a0Coop du Quartier\u00a0» existe déjà", `href="/organizations/`+w.Org.ID+`"`,
+	mustContain(t, r, "Une organisation nommée « Coop du Quartier » existe déjà", `href="/organizations/`+w.Org.ID+`"`,
 		`name="distinct_name" value="1"`, `value="Coop du quartier"`)
 
 	// Confirming it is another organisation creates it.
@@ -142,7 +142,7 @@ func TestErrorStatuses(t *testing.T) {
 	alice.signIn("alice@example.org", testPassword)
 	r := alice.post("/communities/"+w.Public.ID+"/leave", nil)
 	wantStatus(t, r, http.StatusConflict)
-	mustContain(t, r, "au moins une ou un responsable")
+	mustContain(t, r, "au moins un·e responsable")
 
 	// Oversized body.
 	big := url.Values{"name": {strings.Repeat("a", 2<<20)}}

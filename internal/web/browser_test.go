@@ -109,14 +109,14 @@ func TestBrowserSignUpSignInEditProfile(t *testing.T) {
 
 	// Sign out, then sign in again.
 	browser.Do(t, ctx,
-		chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
+		chromedp.Click(chromedp.CSS(`.account-menu > summary`)), chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
 		chromedp.WaitVisible(chromedp.CSS(".hero")),
 		chromedp.Navigate(base+"/signin"),
 		chromedp.WaitVisible(chromedp.CSS("#f-email")),
 		chromedp.SendKeys(chromedp.CSS("#f-email"), "beatrice@example.org"),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), "une longue phrase de passe"),
 		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 	)
 
 	// Edit the profile: pronouns, bio and one more interest.
@@ -181,7 +181,7 @@ func TestBrowserPagesFitPhoneAndDesktop(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-email"), "alice@example.org"),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), testPassword),
 		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 	)
 	for _, width := range []int64{360, 1280} {
 		browser.Do(t, ctx, chromedp.EmulateViewport(width, 800))

@@ -63,6 +63,8 @@ type communityData struct {
 	Follow followButton
 	// Meetings is the community's meetings section (meetings.go).
 	Meetings communityMeetings
+	// MayLeave: a member other than the only manager.
+	MayLeave bool
 }
 
 // communityMembersShown is how many members the community page lists.
@@ -105,6 +107,9 @@ func (s *server) communityPage(r *http.Request, c *maillage.Community) (communit
 		CanRequest: maillage.CanRequestToJoin(st.Viewer, a),
 	}
 	var err error
+	if d.MayLeave, err = s.svc.MayLeave(ctx, st.Viewer, c); err != nil {
+		return d, err
+	}
 	if d.CanRequest {
 		if d.Requested, err = s.svc.HasRequested(ctx, st.Viewer, c.ID); err != nil {
 			return d, err

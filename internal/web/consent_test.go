@@ -30,7 +30,7 @@ func TestCoAuthorInvitationPages(t *testing.T) {
 		`action="/notes/`+id+`/invitations/`+w.Bob.ID+`/withdraw"`)
 	mustNotContain(t, r, `/authors/`+w.Bob.ID+`/remove`)
 	r = alice.get("/notes/" + id + "/edit")
-	mustContain(t, r, "Invitées, en attente de réponse :", "Bob Lavoie", "Chaque personne reçoit une invitation")
+	mustContain(t, r, "Invitées, en attente de réponse :", "Bob Lavoie", "Chaque personne reçoit une invitation")
 	mustNotContain(t, r, `name="author_ids" value="`+w.Bob.ID+`"`)
 
 	// The invitee sees the title and the answer buttons; not the note.
@@ -76,7 +76,7 @@ func TestCoAuthorInvitationPages(t *testing.T) {
 	// Alice may not leave Bob alone on what she wrote.
 	r = alice.post("/notes/"+id+"/authors/"+w.Alice.ID+"/remove", nil)
 	wantStatus(t, r, http.StatusConflict)
-	mustContain(t, r, "Une note garde au moins une autrice ou un auteur qui l’a écrite.")
+	mustContain(t, r, "Une note garde au moins un·e auteur·rice qui l’a écrite.")
 }
 
 // Finding 2 through the pages: managers of a notebook and of a knowledge

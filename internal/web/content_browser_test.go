@@ -199,6 +199,6 @@ func signInBrowser(t *testing.T, ctx context.Context, base, email string) {
 		chromedp.SendKeys(chromedp.CSS("#f-email"), email),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), testPassword),
 		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 	)
 }

@@ -96,7 +96,7 @@ func (e *env) contentWorld() *contentWorld {
 	// A discussion: a thread with replies and reactions, a shared note,
 	// and a report for the moderators.
 	cw.Thread, err = e.Svc.CreateThread(ctx, alice, w.Public.ID, maillage.ThreadInput{Title: "Ordre du jour de juin",
-		Body: "Que mettons-nous à l’ordre du jour ? Voir https://coop.example.org/juin"})
+		Body: "Que mettons-nous à l’ordre du jour ? Voir https://coop.example.org/juin"})
 	must(err)
 	first, err := e.Svc.CreateReply(ctx, bob, cw.Thread.ID, maillage.ReplyInput{Body: "Le bilan du budget participatif."})
 	must(err)

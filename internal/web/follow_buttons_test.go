@@ -45,7 +45,7 @@ func TestFollowButtonsOnPages(t *testing.T) {
 		t.Fatal(err)
 	}
 	th, err := e.Svc.CreateThread(ctx, alice, w.Public.ID, maillage.ThreadInput{Title: "Ordre du jour de mai",
-		Body: "Que mettons-nous à l’ordre du jour ?"})
+		Body: "Que mettons-nous à l’ordre du jour ?"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestFollowButtonsOnPages(t *testing.T) {
 		if r.URL.Path != p.path {
 			t.Errorf("%s: following led to %s", p.name, r.URL)
 		}
-		mustContain(t, r, "C’est noté : vous serez avisé·e des nouveautés.", ">Ne plus suivre<span class=\"visually-hidden\">")
+		mustContain(t, r, "C’est noté : vous serez avisé·e des nouveautés.", ">Ne plus suivre<span class=\"visually-hidden\">")
 		if action, _ := followForm(r.Body); action != "/follows/delete" {
 			t.Errorf("%s: after following, the button posts to %q", p.name, action)
 		}

@@ -26,7 +26,7 @@ func TestFollowButton(t *testing.T) {
 	if r.URL.Path != next {
 		t.Errorf("following led to %s", r.URL)
 	}
-	mustContain(t, r, "C’est noté : vous serez avisé·e des nouveautés.")
+	mustContain(t, r, "C’est noté : vous serez avisé·e des nouveautés.")
 	if ok, _ := e.Svc.IsFollowing(ctx, e.viewer(w.Carol.ID), maillage.FollowCommunity, w.Public.ID); !ok {
 		t.Fatal("not following")
 	}

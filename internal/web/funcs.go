@@ -35,6 +35,7 @@ func templateFuncs(static *staticFiles) template.FuncMap {
 		"languages":  languageOptions,
 		"linkKinds":  linkKindOptions,
 		"roles":      roleOptions,
+		"groups":     maillage.NotificationGroups,
 		"orgType":    func(l *i18n.Localizer, t maillage.OrganizationType) string { return orgTypeLabel(l, string(t)) },
 		"linkKind":   func(l *i18n.Localizer, k maillage.LinkKind) string { return linkKindLabel(l, string(k)) },
 		"inc":        func(i int) int { return i + 1 },

@@ -7,33 +7,32 @@ import (
 	"github.com/maillage/maillage/internal/service"
 )
 
+// homeCommunities is how many of a member's communities the home lists.
+const homeCommunities = 12
+
 // homeData feeds the home page: an introduction and public communities
-// for visitors; a member's own communities and interests otherwise.
+// for visitors; for members, what waits for them, what is new, what they
+// might like and their communities.
 type homeData struct {
 	Communities      []maillage.Community
 	CommunitiesTotal int
-	Me               *maillage.User // with interests, for members
-	Unconfirmed      bool
-	// Invitations await the member's answer.
-	Invitations []maillage.Invitation
+	// Home is nil for visitors.
+	Home        *service.Home
+	Unconfirmed bool
 }
 
 func (s *server) home(w http.ResponseWriter, r *http.Request) {
 	st := state(r)
 	var d homeData
 	// Visitors see the open communities they can join; members see their own.
-	f := service.CommunityFilter{Visibility: maillage.VisibilityPublic, Page: service.Page{Limit: 12}}
+	f := service.CommunityFilter{Visibility: maillage.VisibilityPublic, Page: service.Page{Limit: homeCommunities}}
 	if st.Viewer.SignedIn() {
-		me, err := s.svc.Profile(r.Context(), st.Viewer, st.Viewer.UserID)
+		h, err := s.svc.Home(r.Context(), st.Viewer)
 		if err != nil {
 			s.fail(w, r, err)
 			return
 		}
-		d.Me, d.Unconfirmed = me, me.EmailConfirmedAt == nil
-		if d.Invitations, err = s.svc.MyInvitations(r.Context(), st.Viewer); err != nil {
-			s.fail(w, r, err)
-			return
-		}
+		d.Home, d.Unconfirmed = h, h.Me.EmailConfirmedAt == nil
 		f.MemberID, f.Visibility = st.Viewer.UserID, ""
 	}
 	var err error

@@ -57,7 +57,7 @@ func TestBrowserNoteBacklinkImageNotebooks(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-email"), "alice@example.org"),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), testPassword),
 		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 	)
 
 	// Write the note, with a wiki link to the guide.

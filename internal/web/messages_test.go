@@ -48,7 +48,7 @@ func TestGroupConversationFromThePeoplePage(t *testing.T) {
 		checkTranslated(t, lang, form)
 
 		// Sending creates one conversation with the three of them.
-		body := "Bonjour à vous deux, **réunion** jeudi ? " + lang
+		body := "Bonjour à vous deux, **réunion** jeudi ? " + lang
 		sent := alice.post("/messages", url.Values{"to": {w.Bob.ID, w.Carol.ID}, "message_subject": {"Réunion " + lang}, "message_body": {body}})
 		wantStatus(t, sent, http.StatusOK)
 		id := conversationID(t, sent)

@@ -84,6 +84,8 @@ func (s *server) language(w http.ResponseWriter, r *http.Request, u *maillage.Us
 	}
 	if u != nil {
 		pref = u.Language
+	} else {
+		pref = s.sessions.GetString(r.Context(), sessionAccountLang)
 	}
 	lang := i18n.Negotiate(query, cookie, pref, r.Header.Get("Accept-Language"))
 	if query != "" && lang != cookie {

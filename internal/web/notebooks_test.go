@@ -229,7 +229,7 @@ func TestNotebookAddNoteWithoutJavaScript(t *testing.T) {
 	page := "/notebooks/" + w.NB.ID
 	carol := e.signedIn("carol@example.org")
 	carolV := e.viewer(w.Carol.ID)
-	mine, err := e.Svc.CreateNote(ctx, carolV, maillage.NoteInput{Title: "Fiche : économie circulaire", Body: "x", Visibility: "public"})
+	mine, err := e.Svc.CreateNote(ctx, carolV, maillage.NoteInput{Title: "Fiche : économie circulaire", Body: "x", Visibility: "public"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -75,9 +75,9 @@ func (e *env) threadsWithNews(c *maillage.Community, author *maillage.User, titl
 func TestNotificationsPage(t *testing.T) {
 	e := newEnv(t)
 	w := e.world()
-	threads := e.threadsWithNews(w.Public, w.Alice, "Atelier « vélo »", "Budget participatif")
+	threads := e.threadsWithNews(w.Public, w.Alice, "Atelier « vélo »", "Budget participatif")
 	for _, c := range []struct{ lang, sentence, unread, menu string }{
-		{"fr-CA", "Alice Côté a lancé la discussion « Atelier « vélo » »", "Non lue", "Notifications <span class=\"badge\">2"},
+		{"fr-CA", "Alice Côté a lancé la discussion « Atelier « vélo » »", "Non lue", "Notifications <span class=\"badge\">2"},
 		{"en", "Alice Côté started the thread “Budget participatif”", "Unread", "Notifications <span class=\"badge\">2"},
 	} {
 		bob := e.client()

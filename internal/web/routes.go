@@ -323,6 +323,7 @@ func (s *server) table(t *routeTable) {
 	// cross-origin protection.
 	t.page("GET /notifications", s.notifications)
 	t.page("POST /notifications/read-all", s.readAllNotifications)
+	t.page("POST /notifications/read", s.readNotifications)
 	t.page("GET /notifications/{id}", s.openNotification)
 	t.page("POST /notifications/{id}/read", s.readNotification)
 	t.page("GET /settings/notifications", s.notificationSettings)

@@ -17,10 +17,10 @@ func (e *env) searchWorld() *world {
 	ctx := context.Background()
 	alice := e.viewer(w.Alice.ID)
 	for _, in := range []maillage.NoteInput{
-		{Title: "Guide des coopératives d’habitation", Body: "Fonder une coopérative d’habitation : assemblée et financement.",
+		{Title: "Guide des coopératives d’habitation", Body: "Fonder une coopérative d’habitation : assemblée et financement.",
 			Visibility: "public", Tags: []string{"Mobilité durable"}},
 		{Title: "Coopérative secrète du comité", Body: "Plan du comité pour la coopérative.", Visibility: "community", CommunityID: w.Secret.ID},
-		{Title: "Coopérative : mes brouillons", Body: "Notes personnelles sur la coopérative.", Visibility: "private"},
+		{Title: "Coopérative : mes brouillons", Body: "Notes personnelles sur la coopérative.", Visibility: "private"},
 	} {
 		in.Kind = "general"
 		if _, err := e.Svc.CreateNote(ctx, alice, in); err != nil {
@@ -55,7 +55,7 @@ func TestSearchPageInBothLanguages(t *testing.T) {
 		// Facets: by type, with counts.
 		mustContain(t, r, `id="facet-type"`)
 		if lang == "fr-CA" {
-			mustContain(t, r, "Recherche : « coopératives »", "Organisation")
+			mustContain(t, r, "Recherche : « coopératives »", "Organisation")
 		} else {
 			mustContain(t, r, "Search: “coopératives”", "Organisation")
 		}

@@ -35,7 +35,7 @@ func TestBrowserAccessibilityOfTheTaxonomy(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-email"), "carol@example.org"),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), w.Password),
 		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 	)
 	pages := []struct{ name, path string }{
 		{"administration", "/admin"},

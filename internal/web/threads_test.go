@@ -142,7 +142,7 @@ func TestThreadPageShowsTheConversation(t *testing.T) {
 	// A link's preview, once fetched, shows as a card under the post.
 	ctx := context.Background()
 	th, err := e.Svc.CreateThread(ctx, e.viewer(w.Bob.ID), w.Public.ID, maillage.ThreadInput{Title: "Lecture",
-		Body: "À lire : <https://exemple.org/guide>"})
+		Body: "À lire : <https://exemple.org/guide>"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +171,7 @@ func TestPostingThroughForms(t *testing.T) {
 		t.Fatalf("thread creation went to %s", r.URL)
 	}
 	threadURL := r.URL.Path
-	mustContain(t, r, "Votre fil est publié.", "Atelier de mars")
+	mustContain(t, r, "Votre discussion est publiée.", "Atelier de mars")
 
 	// A reply, empty then real; with htmx the discussion section comes back.
 	r = bob.post(threadURL+"/replies", url.Values{"body": {"  "}})
@@ -331,7 +331,7 @@ func TestInvitationPages(t *testing.T) {
 	mustContain(t, r, "Dan Ouellet", `name="user_id" value="`+dan.ID+`"`)
 	r = alice.post("/communities/"+w.Listed.ID+"/invitations", url.Values{"user_id": {dan.ID}, "q": {"ouellet"}})
 	wantStatus(t, r, http.StatusOK)
-	mustContain(t, r, "L’invitation est envoyée.", "Déjà invitée ou invité")
+	mustContain(t, r, "L’invitation est envoyée.", "Déjà invité·e")
 	r = alice.post("/communities/"+w.Listed.ID+"/invitations", url.Values{"user_id": {w.Bob.ID}})
 	mustContain(t, r, "fait déjà partie de la communauté")
 }
