@@ -24,8 +24,9 @@ var (
 	// « not followed, » not preceded by the narrow space.
 	openQuote  = regexp.MustCompile(`«[^\x{202F}]`)
 	closeQuote = regexp.MustCompile(`[^\x{202F}]»`)
-	// Addresses and template actions are not prose: ?lang=, https://, {{.X}}.
-	notProse = regexp.MustCompile(`https?://\S+|/[\w/.-]*\?\S*|\{\{[^}]*\}\}`)
+	// Addresses, template actions and calendar rules are not prose: ?lang=,
+	// https://, {{.X}}, FREQ=MONTHLY;INTERVAL=2.
+	notProse = regexp.MustCompile(`[A-Z]+=[A-Z0-9,;=+-]+|https?://\S+|/[\w/.-]*\?\S*|\{\{[^}]*\}\}`)
 )
 
 // Inclusive writing uses the middle dot (« invité·e », « participant·es »),
