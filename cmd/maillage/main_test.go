@@ -126,8 +126,8 @@ func serveAnswersHealth(t *testing.T, args []string) {
 	if res.StatusCode != 200 || body["status"] != "ok" {
 		t.Fatalf("healthz: %d %v", res.StatusCode, body)
 	}
-	// Ready once the search index is built, which it does in the
-	// background; until then 503 with why.
+	// Ready once the search index and the relation graph are built,
+	// which they do in the background; until then 503 with why.
 	deadline := time.Now().Add(20 * time.Second)
 	for {
 		res, err = http.Get(fields[3] + "/readyz")
@@ -140,7 +140,8 @@ func serveAnswersHealth(t *testing.T, args []string) {
 		if res.StatusCode == 200 && body["status"] == "ok" {
 			break
 		}
-		if res.StatusCode != http.StatusServiceUnavailable || body["status"] != "search_index_behind" || time.Now().After(deadline) {
+		building := body["status"] == "search_index_behind" || body["status"] == "relation_graph_building"
+		if res.StatusCode != http.StatusServiceUnavailable || !building || time.Now().After(deadline) {
 			t.Fatalf("readyz: %d %v", res.StatusCode, body)
 		}
 		time.Sleep(50 * time.Millisecond)
