@@ -74,6 +74,7 @@ func TestEveryRouteAnswers(t *testing.T) {
 		"invite":                     `{"user_id":"` + e.users["dave"].ID + `"}`,
 		"transferManagement":         `{"user_id":"` + bob.ID + `"}`,
 		"putNotificationPreferences": `{"default":"daily"}`,
+		"readNotificationGroup":      `{"group":"discussions"}`,
 	}
 	callers := map[string]string{"joinCommunity": "carol", "requestToJoin": "dave",
 		"acceptInvitation": "dave", "declineInvitation": "dave"}
