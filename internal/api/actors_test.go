@@ -54,7 +54,7 @@ func TestEveryActorRouteAnswers(t *testing.T) {
 	}
 
 	// A note attached by its author; the card lists it.
-	note, err := e.svc.CreateNote(ctx, e.viewer("alice"), maillage.NoteInput{Title: "Fiche : Léa", Body: "Rencontrée au colloque.",
+	note, err := e.svc.CreateNote(ctx, e.viewer("alice"), maillage.NoteInput{Title: "Fiche\u202f: Léa", Body: "Rencontrée au colloque.",
 		Kind: "person", Visibility: "public"})
 	if err != nil {
 		t.Fatal(err)

@@ -114,3 +114,21 @@ func (w *leakWorld) listedActors(v maillage.Viewer) []string {
 	}
 	return out
 }
+
+// adoptNominationCards adds to the world's cards those that nominations
+// made of new names (private cards of the requester), so that lists and
+// search are checked against them too.
+func (w *leakWorld) adoptNominationCards(t *testing.T) {
+	known := map[string]bool{}
+	for _, la := range w.actors {
+		known[la.a.ID] = true
+	}
+	err := w.m.Service.DB().EachActor(w.ctx, func(a maillage.Actor) error {
+		if !known[a.ID] && a.Source == "nomination" {
+			a := a
+			w.actors = append(w.actors, &leakActor{a: &a})
+		}
+		return nil
+	})
+	w.must(t, "nomination cards", err)
+}

@@ -241,6 +241,7 @@ func buildLeakWorld(t *testing.T, seed uint64, index int) *leakWorld {
 	w.buildFollowsAndBlocks(t)
 	w.buildConversations(t)
 	w.buildNominations(t)
+	w.adoptNominationCards(t)
 	w.buildPreferences(t)
 	w.buildRecruitment(t)
 	w.tagSecrets()

@@ -41,12 +41,12 @@ func TestBrowserNominationRequest(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#f-email"), email),
 			chromedp.SendKeys(chromedp.CSS("#f-password"), testutil.Password),
 			chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 		)
 	}
 	signOut := func() {
-		browser.Do(t, ctx, chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
-			chromedp.WaitVisible(chromedp.CSS(`.site-nav a[href="/signin"]`)))
+		browser.Do(t, ctx, chromedp.Click(chromedp.CSS(`.account-menu > summary`)), chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
+			chromedp.WaitVisible(chromedp.CSS(`.header-links a[href="/signin"]`)))
 	}
 	signIn(alice.Email)
 

@@ -82,18 +82,19 @@ func TestBrowserRecruitmentInviteAndJoin(t *testing.T) {
 			chromedp.SendKeys(chromedp.CSS("#f-email"), email),
 			chromedp.SendKeys(chromedp.CSS("#f-password"), password),
 			chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-			chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+			chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 		)
 	}
 	signOut := func() {
-		browser.Do(t, ctx, chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
-			chromedp.WaitVisible(chromedp.CSS(`.site-nav a[href="/signin"]`)))
+		browser.Do(t, ctx, chromedp.Click(chromedp.CSS(`.account-menu > summary`)), chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
+			chromedp.WaitVisible(chromedp.CSS(`.header-links a[href="/signin"]`)))
 	}
 	signIn(aline.Email, testutil.Password)
 
 	// Shortlist two members found by search, from the community's page.
 	browser.Do(t, ctx,
 		chromedp.Navigate(m.URL()+"/communities/"+c.ID),
+		chromedp.Click(chromedp.CSS(`.manage-menu > summary`)),
 		chromedp.Click(chromedp.CSS(`a[href="/communities/`+c.ID+`/recruitment"]`)),
 		chromedp.WaitVisible(chromedp.CSS("#f-find")),
 	)

@@ -33,7 +33,8 @@ func TestActorPolicyExpectations(t *testing.T) {
 		{"a community member sees its card", CanViewActor(member, community), true},
 		{"nobody else sees a private card", CanViewActor(member, private), false},
 		{"its creator sees a private card", CanViewActor(creator, private), true},
-		{"an administrator sees every card (Law 25 requests)", CanViewActor(admin, private), true},
+		{"an administrator sees the cards that are not private (Law 25 requests)", CanViewActor(admin, community), true},
+		{"an administrator does not read a private card", CanViewActor(admin, private), false},
 		{"the person who claimed a card sees it", CanViewActor(joined, claimed), true},
 		{"a card with no creator left is for administrators", CanViewActor(alice, orphan), false},
 

@@ -386,14 +386,19 @@ type ActorAccess struct {
 // CanViewActor: a public card is for everyone, a members card for anyone
 // signed in, a community card for the community's members and a private
 // card for its creator. Its creator and the person who claimed it always
-// see it. Administrators see every card: cards describe third parties,
-// and administrators answer for their correction and removal under
-// Québec's Law 25, which they cannot do on cards they may not read.
+// see it. Administrators see every card but private ones: cards describe
+// third parties, and administrators answer for their correction and
+// removal under Québec's Law 25; a private card is its creator's notebook
+// (a nomination's new name, given in confidence), and administrators
+// read no private content.
 func CanViewActor(v Viewer, a ActorAccess) bool { return v.Reaches(a.Audiences()) }
 
 // Audiences is who may see the card (CanViewActor).
 func (a ActorAccess) Audiences() []Audience {
-	out := []Audience{Admins(), Person(a.CreatedBy), Person(a.ClaimedUserID)}
+	out := []Audience{Person(a.CreatedBy), Person(a.ClaimedUserID)}
+	if a.Visibility != ActorPrivate {
+		out = append(out, Admins())
+	}
 	switch a.Visibility {
 	case ActorPublic:
 		out = append(out, Everyone())

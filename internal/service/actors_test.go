@@ -58,7 +58,7 @@ func TestActorCardVisibilityAndRights(t *testing.T) {
 		{"member of the platform", vb, []*maillage.Actor{pub, mem}, []*maillage.Actor{com, priv}},
 		{"community manager", vm, []*maillage.Actor{pub, mem, com}, []*maillage.Actor{priv}},
 		{"creator", va, []*maillage.Actor{pub, mem, com, priv}, nil},
-		{"administrator", admin, []*maillage.Actor{pub, mem, com, priv}, nil},
+		{"administrator", admin, []*maillage.Actor{pub, mem, com}, []*maillage.Actor{priv}},
 	}
 	for _, tc := range cases {
 		for _, a := range tc.visible {
@@ -118,7 +118,7 @@ func TestActorClaimAndRequests(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	note, err := s.CreateNote(ctx, va, maillage.NoteInput{Title: "Fiche : Léa", Body: "Rencontrée au forum.", Kind: "person", Visibility: "public"})
+	note, err := s.CreateNote(ctx, va, maillage.NoteInput{Title: "Fiche\u202f: Léa", Body: "Rencontrée au forum.", Kind: "person", Visibility: "public"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -91,7 +91,7 @@ func newRecruitWorld(t *testing.T) *recruitWorld {
 	}
 	w.vAdm = testutil.ViewerOf(t, w.s, w.admin.ID)
 	c, err := w.s.CreateCommunity(w.ctx, w.vManager, maillage.CommunityInput{Name: "CdP Transformation numérique",
-		Description: "Le mandat : se réunir aux deux mois.", Visibility: "private"})
+		Description: "Le mandat\u202f: se réunir aux deux mois.", Visibility: "private"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,7 +81,7 @@ func TestActorCardPages(t *testing.T) {
 	mustContain(t, r, "Ce champ est obligatoire")
 
 	// Ana attaches her person note; the note page links the card.
-	n, err := e.Svc.CreateNote(ctx, e.viewer(ana.ID), maillage.NoteInput{Title: "Fiche : Léa", Body: "Rencontrée au colloque.",
+	n, err := e.Svc.CreateNote(ctx, e.viewer(ana.ID), maillage.NoteInput{Title: "Fiche\u202f: Léa", Body: "Rencontrée au colloque.",
 		Kind: "person", Visibility: "public"})
 	if err != nil {
 		t.Fatal(err)

@@ -228,8 +228,8 @@ func TestBrowserContributions(t *testing.T) {
 	signIn(alice.Email)
 	browser.Do(t, ctx, chromedp.Navigate(base+"/notifications?lang=fr-CA"), chromedp.WaitVisible(chromedp.CSS("main h1")))
 	told := browser.Text(t, ctx, "main")
-	for _, want := range []string{"Paula Gagnon a commenté la note « Guide de la visioconférence »",
-		"Paula Gagnon propose la note « Résumé de la rencontre de mars » pour le carnet « Ressources du numérique »"} {
+	for _, want := range []string{"Paula Gagnon a commenté la note «\u202fGuide de la visioconférence\u202f»",
+		"Paula Gagnon propose la note «\u202fRésumé de la rencontre de mars\u202f» pour le carnet «\u202fRessources du numérique\u202f»"} {
 		if !strings.Contains(told, want) {
 			t.Errorf("Alice's notifications lack %q:\n%s", want, told)
 		}

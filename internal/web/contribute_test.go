@@ -184,7 +184,7 @@ func TestSeparateMessagesAndCommunityRecipients(t *testing.T) {
 	ctx := context.Background()
 	alice, bob := e.signedIn("alice@example.org"), e.signedIn("bob@example.org")
 	r := alice.get("/messages/new?to=" + w.Bob.ID + "&to=" + w.Carol.ID)
-	mustContain(t, r, `name="mode" value="separate"`, "Séparément : 2 messages")
+	mustContain(t, r, `name="mode" value="separate"`, "Séparément\u202f: 2 messages")
 	r = alice.post("/messages", url.Values{"to": {w.Bob.ID, w.Carol.ID}, "mode": {"separate"}, "message_body": {"Bonjour, chacun·e à part."}})
 	wantStatus(t, r, http.StatusOK)
 	mustContain(t, r, "une conversation par personne")

@@ -34,7 +34,7 @@ func TestNominationPages(t *testing.T) {
 
 	r := ca.get("/nominations/new?tag=transformation-numerique")
 	wantStatus(t, r, http.StatusOK)
-	mustContain(t, r, "Nommez jusqu’à 5 personnes ou organisations qui comptent sur le thème « transformation numérique »", "Bob Girard")
+	mustContain(t, r, "Nommez jusqu’à 5 personnes ou organisations qui comptent sur le thème «\u202ftransformation numérique\u202f»", "Bob Girard")
 
 	// Bad input: the form comes back with the message and what was typed.
 	form := url.Values{"tag": {"transformation numérique"}, "question": {"Qui compte vraiment ?"}, "emails": {"claire@"}}
