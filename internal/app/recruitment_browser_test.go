@@ -178,7 +178,7 @@ func TestBrowserRecruitmentInviteAndJoin(t *testing.T) {
 		chromedp.WaitVisible(chromedp.CSS("main h1")),
 	)
 	// Signing up does not sign in, and does not join yet.
-	browser.Do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`.site-nav a[href="/signin"]`)))
+	browser.Do(t, ctx, chromedp.WaitVisible(chromedp.CSS(`.header-links a[href="/signin"]`)))
 	confirm := waitEmails(t, sink, "noemie@exemple.org", 2)[1]
 	browser.Do(t, ctx,
 		chromedp.Navigate(m.URL()+emailLink(t, confirm.Data, "/email/confirm?token=")),

@@ -87,7 +87,7 @@ func TestMeetingPages(t *testing.T) {
 			t.Fatalf("rsvp: %d", r.Status)
 		}
 	}
-	if !strings.Contains(r.Body, `aria-pressed="true">J’y serai`) || !strings.Contains(r.Body, "Oui : 1 ·") {
+	if !strings.Contains(r.Body, `aria-pressed="true">J’y serai`) || !strings.Contains(r.Body, "Oui\u202f: 1 ·") {
 		t.Errorf("the answer is not shown once:\n%s", excerptBody(r.Body))
 	}
 	// Alice moves the second date by a day, cancels the third.

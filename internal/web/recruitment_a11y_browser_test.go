@@ -52,7 +52,7 @@ func TestBrowserRecruitmentAccessibility(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#f-email"), "aline@exemple.org"),
 		chromedp.SendKeys(chromedp.CSS("#f-password"), "mot de passe solide"),
 		chromedp.Click(chromedp.CSS(`form[action="/signin"] button[type=submit]`)),
-		chromedp.WaitVisible(chromedp.CSS(`form[action="/signout"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`.account-menu > summary`)),
 	)
 	for _, lang := range []string{"fr-CA", "en"} {
 		open(page, lang)
@@ -68,8 +68,8 @@ func TestBrowserRecruitmentAccessibility(t *testing.T) {
 		open(page+"/"+cand.ID, lang)
 		a.check("candidate (" + lang + ")")
 	}
-	browser.Do(t, a.ctx, chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
-		chromedp.WaitVisible(chromedp.CSS(`.site-nav a[href="/signin"]`)))
+	browser.Do(t, a.ctx, chromedp.Click(chromedp.CSS(`.account-menu > summary`)), chromedp.Click(chromedp.CSS(`form[action="/signout"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`.header-links a[href="/signin"]`)))
 	token := strings.TrimPrefix(link, "/join/")
 	for _, lang := range []string{"fr-CA", "en"} {
 		open(link, lang)
