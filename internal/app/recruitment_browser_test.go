@@ -115,7 +115,15 @@ func TestBrowserRecruitmentInviteAndJoin(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`form[action$="/recruitment/candidates"][novalidate] button[type=submit]`)),
 		chromedp.WaitVisible(chromedp.CSS(".flash.success")),
 	)
-	list, _, err := s.Shortlist(ctx0, testutil.ViewerOf(t, s, aline.ID), c.ID, "")
+	// The previous page's notice satisfies the wait above before the new
+	// page comes: the shortlist itself says when the third is in.
+	var list []maillage.Candidate
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+		list, _, err = s.Shortlist(ctx0, testutil.ViewerOf(t, s, aline.ID), c.ID, "")
+		if err != nil || len(list) == 3 || time.Now().After(deadline) {
+			break
+		}
+	}
 	if err != nil || len(list) != 3 {
 		t.Fatalf("shortlist after adding: %+v %v", list, err)
 	}
